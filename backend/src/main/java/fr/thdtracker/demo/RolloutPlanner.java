@@ -1,0 +1,223 @@
+package fr.thdtracker.demo;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
+
+import fr.thdtracker.common.GeometryCodec;
+
+/**
+ * Cuts the premises into PM areas, gives each PM area a tranche (denser places first, with noise so
+ * every part of the region gets some fibre early) and groups each tranche's PM areas into about a
+ * hundred deployment zones.
+ */
+final class RolloutPlanner {
+
+    static final int PM_AREAS = 2400;
+    static final int ZONES_PER_TRANCHE = 100;
+
+    RolloutPlan plan(PremiseTable premises, List<CommuneShape> communes, DemoSettings settings) {
+        SplittableRandom rnd = new SplittableRandom(settings.seed() ^ 0x9A11E5L);
+        RolloutPlan plan = new RolloutPlan();
+        int n = premises.size;
+        double[] px = premises.xs();
+        double[] py = premises.ys();
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1);
+        int[] group = KdPartition.split(px, py, ones, Math.min(PM_AREAS, Math.max(1, n / 4)));
+        int groups = 0;
+        for (int g : group) {
+            groups = Math.max(groups, g + 1);
+        }
+        // the PM sits on the premise nearest its group's centre: on a street, inside the commune
+        double[] cx = new double[groups];
+        double[] cy = new double[groups];
+        int[] count = new int[groups];
+        for (int i = 0; i < n; i++) {
+            cx[group[i]] += px[i];
+            cy[group[i]] += py[i];
+            count[group[i]]++;
+        }
+        int[] sitePremise = new int[groups];
+        double[] best = new double[groups];
+        java.util.Arrays.fill(best, Double.MAX_VALUE);
+        for (int i = 0; i < n; i++) {
+            int g = group[i];
+            double dx = px[i] - cx[g] / count[g];
+            double dy = py[i] - cy[g] / count[g];
+            if (dx * dx + dy * dy < best[g]) {
+                best[g] = dx * dx + dy * dy;
+                sitePremise[g] = i;
+            }
+        }
+        double[] sx = new double[groups];
+        double[] sy = new double[groups];
+        for (int g = 0; g < groups; g++) {
+            RolloutPlan.Pm pm = new RolloutPlan.Pm();
+            pm.id = g + 1;
+            int site = sitePremise[g];
+            pm.x = sx[g] = px[site];
+            pm.y = sy[g] = py[site];
+            pm.communeIdx = premises.commune[site];
+            plan.pms.add(pm);
+        }
+        // each premise belongs to its nearest PM, so it lies inside that PM's Voronoi cell
+        GridIndex index = new GridIndex(sx, sy, 2000);
+        plan.premisePm = new int[n];
+        for (int i = 0; i < n; i++) {
+            int pm = index.nearest(px[i], py[i]);
+            plan.premisePm[i] = pm;
+            plan.pms.get(pm).lines++;
+        }
+        voronoiCells(plan.pms);
+        assignTranches(plan.pms, communes, settings, rnd);
+        buildZones(plan, communes, rnd);
+        scheduleWorks(plan, rnd);
+        return plan;
+    }
+
+    private static void voronoiCells(List<RolloutPlan.Pm> pms) {
+        Map<Coordinate, RolloutPlan.Pm> bySite = new HashMap<>();
+        List<Coordinate> sites = new ArrayList<>();
+        Envelope env = new Envelope();
+        for (RolloutPlan.Pm pm : pms) {
+            Coordinate c = new Coordinate(pm.x, pm.y);
+            if (bySite.putIfAbsent(c, pm) == null) {
+                sites.add(c);
+            }
+            env.expandToInclude(c);
+        }
+        VoronoiDiagramBuilder voronoi = new VoronoiDiagramBuilder();
+        voronoi.setSites(sites);
+        env.expandBy(50_000);
+        voronoi.setClipEnvelope(env);
+        Geometry cells = voronoi.getDiagram(GeometryCodec.FACTORY);
+        for (int i = 0; i < cells.getNumGeometries(); i++) {
+            Geometry cell = cells.getGeometryN(i);
+            RolloutPlan.Pm pm = bySite.get((Coordinate) cell.getUserData());
+            if (pm != null) {
+                pm.cell = cell;
+            }
+        }
+        for (RolloutPlan.Pm pm : pms) {
+            if (pm.cell == null) {
+                // two PMs on one address point: the second gets a small square, clipped later
+                pm.cell = GeometryCodec.FACTORY.toGeometry(new Envelope(pm.x - 5, pm.x + 5, pm.y - 5, pm.y + 5));
+            }
+        }
+    }
+
+    /** Denser communes first, with noise; cut by the tranches' shares of lines. */
+    private static void assignTranches(List<RolloutPlan.Pm> pms, List<CommuneShape> communes, DemoSettings settings,
+                                       SplittableRandom rnd) {
+        double[] score = new double[pms.size()];
+        for (RolloutPlan.Pm pm : pms) {
+            CommuneShape c = communes.get(pm.communeIdx);
+            double density = c.population() / Math.max(c.geom().getArea() / 1e6, 0.5);
+            score[pm.id - 1] = Math.log1p(density) + 1.2 * SyntheticTerritory.gaussian(rnd);
+        }
+        List<RolloutPlan.Pm> ordered = new ArrayList<>(pms);
+        ordered.sort(Comparator.comparingDouble((RolloutPlan.Pm p) -> -score[p.id - 1]).thenComparingInt(p -> p.id));
+        long total = pms.stream().mapToLong(p -> p.lines).sum();
+        long acc = 0;
+        TrancheSpec[] tranches = TrancheSpec.values();
+        int t = 0;
+        double bound = tranches[0].share();
+        for (RolloutPlan.Pm pm : ordered) {
+            while (t < tranches.length - 1 && acc + pm.lines / 2.0 > bound * total) {
+                t++;
+                bound += tranches[t].share();
+            }
+            pm.tranche = tranches[t];
+            acc += pm.lines;
+        }
+    }
+
+    private static void buildZones(RolloutPlan plan, List<CommuneShape> communes, SplittableRandom rnd) {
+        int zoneId = 1;
+        for (TrancheSpec tranche : TrancheSpec.values()) {
+            List<RolloutPlan.Pm> inTranche = plan.pms.stream().filter(p -> p.tranche == tranche).toList();
+            if (inTranche.isEmpty()) {
+                continue;
+            }
+            double[] x = inTranche.stream().mapToDouble(p -> p.x).toArray();
+            double[] y = inTranche.stream().mapToDouble(p -> p.y).toArray();
+            double[] w = inTranche.stream().mapToDouble(p -> Math.max(1, p.lines)).toArray();
+            int[] group = KdPartition.split(x, y, w, ZONES_PER_TRANCHE);
+            Map<Integer, RolloutPlan.Zone> zones = new java.util.TreeMap<>();
+            for (int i = 0; i < inTranche.size(); i++) {
+                RolloutPlan.Zone z = zones.computeIfAbsent(group[i], g -> new RolloutPlan.Zone());
+                z.pms.add(inTranche.get(i));
+                inTranche.get(i).zone = z;
+            }
+            int seq = 1;
+            for (RolloutPlan.Zone z : zones.values()) {
+                z.id = zoneId++;
+                z.tranche = tranche;
+                z.code = String.format("ZD-%s-%03d", tranche.name(), seq++);
+                CommuneShape main = communes.get(mainCommune(z));
+                z.name = main.name() + " (" + tranche.name() + ")";
+                z.nroCode = "NRO-" + main.insee();
+                z.department = main.department();
+                z.cibleOn = tranche.start.plusDays(rnd.nextInt(180));
+                plan.zones.add(z);
+            }
+        }
+    }
+
+    private static int mainCommune(RolloutPlan.Zone z) {
+        Map<Integer, Integer> lines = new HashMap<>();
+        for (RolloutPlan.Pm pm : z.pms) {
+            lines.merge(pm.communeIdx, pm.lines, Integer::sum);
+        }
+        // most lines wins; on a tie the lower commune index, so the choice is deterministic
+        return lines.entrySet().stream()
+                .max(Comparator.comparingInt((Map.Entry<Integer, Integer> e) -> e.getValue())
+                        .thenComparing(e -> -e.getKey()))
+                .orElseThrow().getKey();
+    }
+
+    /**
+     * Delivery order within a tranche: zone by zone (a random order of zones, then of PM areas within
+     * a zone), each PM area dated by its cumulative share of the tranche's lines.
+     */
+    private static void scheduleWorks(RolloutPlan plan, SplittableRandom rnd) {
+        Map<RolloutPlan.Zone, Double> zoneKey = new HashMap<>();
+        for (RolloutPlan.Zone z : plan.zones) {
+            zoneKey.put(z, rnd.nextDouble());
+        }
+        double[] pmKey = new double[plan.pms.size()];
+        for (RolloutPlan.Pm pm : plan.pms) {
+            pmKey[pm.id - 1] = rnd.nextDouble();
+        }
+        for (TrancheSpec tranche : TrancheSpec.values()) {
+            List<RolloutPlan.Pm> order = new ArrayList<>(plan.pms.stream().filter(p -> p.tranche == tranche).toList());
+            order.sort(Comparator.comparingDouble((RolloutPlan.Pm p) -> zoneKey.get(p.zone))
+                    .thenComparingDouble(p -> pmKey[p.id - 1]));
+            double total = order.stream().mapToDouble(p -> p.lines).sum();
+            double acc = 0;
+            for (RolloutPlan.Pm pm : order) {
+                double q = total == 0 ? 0 : (acc + pm.lines / 2.0) / total;
+                acc += pm.lines;
+                pm.code = String.format("PM-%s-%04d", pm.zone.code.substring(3), pm.id);
+                pm.madeAvailable = tranche.madeAvailable(q, rnd);
+                pm.worksStart = tranche.worksStart(pm.madeAvailable, rnd);
+                if (pm.worksStart.isBefore(pm.zone.cibleOn)) {
+                    pm.worksStart = pm.zone.cibleOn.plusDays(1);
+                }
+                pm.planned = pm.madeAvailable.minusDays(tranche.delayDays(rnd));
+                if (pm.planned.isBefore(pm.worksStart)) {
+                    pm.planned = pm.worksStart;
+                }
+            }
+        }
+    }
+}

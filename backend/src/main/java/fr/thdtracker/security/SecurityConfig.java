@@ -1,0 +1,80 @@
+package fr.thdtracker.security;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.jdbc.JdbcDaoImpl;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+
+/**
+ * Who may do what, enforced on the server for every endpoint. Anonymous visitors get the public
+ * map and its public API; everything else needs a role. Browser sessions carry a CSRF token
+ * (cookie XSRF-TOKEN, echoed in the X-XSRF-TOKEN header by the page's scripts).
+ */
+@Configuration
+@ConditionalOnWebApplication
+class SecurityConfig {
+
+    /** Public pages and read-only public API: the eligibility map is for everyone. */
+    static final String[] PUBLIC_GET = {
+            "/", "/index.html", "/favicon.svg", "/css/**", "/js/**", "/img/**", "/webjars/**",
+            "/api/info", "/api/phases", "/api/layers/**", "/actuator/health", "/actuator/health/**",
+            "/error"
+    };
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+        csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request so the cookie is always set
+        http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
+                        .requestMatchers("/login", "/logout").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .anyRequest().hasRole("VIEWER"))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfHandler))
+                .formLogin(form -> form.defaultSuccessUrl("/", false))
+                .httpBasic(Customizer.withDefaults())
+                .logout(logout -> logout.logoutSuccessUrl("/"))
+                // an API client gets 401, not a redirect to the login form
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new AntPathRequestMatcher("/api/**")));
+        return http.build();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("""
+                ROLE_ADMIN > ROLE_ENGINEER
+                ROLE_ADMIN > ROLE_OPERATOR
+                ROLE_ENGINEER > ROLE_VIEWER
+                ROLE_OPERATOR > ROLE_VIEWER
+                """);
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(DataSource dataSource) {
+        JdbcDaoImpl users = new JdbcDaoImpl();
+        users.setDataSource(dataSource);
+        users.setUsersByUsernameQuery(
+                "SELECT username, password_hash, enabled FROM app_user WHERE username = ?");
+        users.setAuthoritiesByUsernameQuery(
+                "SELECT username, 'ROLE_' || role FROM app_user_role WHERE username = ?");
+        return users;
+    }
+}
