@@ -78,7 +78,7 @@ public class DemoGenerator {
         StreetPlanner streets = new StreetPlanner();
         for (int c = 0; c < communes.size(); c++) {
             SplittableRandom rnd = new SplittableRandom(s.seed() * 31 + communes.get(c).insee().hashCode());
-            streets.plan(communes.get(c), c, lines[c], rnd, premises, roads);
+            streets.plan(communes.get(c), c, lines[c], s.scale(), rnd, premises, roads);
         }
         roads.addAll(majorRoads(communes));
 

@@ -37,7 +37,8 @@ final class RolloutPlanner {
         for (int g : group) {
             groups = Math.max(groups, g + 1);
         }
-        // the PM sits on the premise nearest its group's centre: on a street, inside the commune
+        // the PM sits on the premise nearest its group's centre (on a street, inside the commune), one PM
+        // per address point: a group made only of flats of a building that already has its PM gets none
         double[] cx = new double[groups];
         double[] cy = new double[groups];
         int[] count = new int[groups];
@@ -46,29 +47,44 @@ final class RolloutPlanner {
             cy[group[i]] += py[i];
             count[group[i]]++;
         }
-        int[] sitePremise = new int[groups];
-        double[] best = new double[groups];
-        java.util.Arrays.fill(best, Double.MAX_VALUE);
-        for (int i = 0; i < n; i++) {
-            int g = group[i];
-            double dx = px[i] - cx[g] / count[g];
-            double dy = py[i] - cy[g] / count[g];
-            if (dx * dx + dy * dy < best[g]) {
-                best[g] = dx * dx + dy * dy;
-                sitePremise[g] = i;
-            }
-        }
-        double[] sx = new double[groups];
-        double[] sy = new double[groups];
+        int[][] members = new int[groups][];
         for (int g = 0; g < groups; g++) {
+            members[g] = new int[count[g]];
+        }
+        int[] fill = new int[groups];
+        for (int i = 0; i < n; i++) {
+            members[group[i]][fill[group[i]]++] = i;
+        }
+        java.util.Set<Coordinate> taken = new java.util.HashSet<>();
+        List<Double> siteX = new ArrayList<>();
+        List<Double> siteY = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            double mx = cx[g] / count[g];
+            double my = cy[g] / count[g];
+            int site = -1;
+            double best = Double.MAX_VALUE;
+            for (int i : members[g]) {
+                double d = (px[i] - mx) * (px[i] - mx) + (py[i] - my) * (py[i] - my);
+                if (d < best && !taken.contains(new Coordinate(px[i], py[i]))) {
+                    best = d;
+                    site = i;
+                }
+            }
+            if (site < 0) {
+                continue;
+            }
+            taken.add(new Coordinate(px[site], py[site]));
             RolloutPlan.Pm pm = new RolloutPlan.Pm();
-            pm.id = g + 1;
-            int site = sitePremise[g];
-            pm.x = sx[g] = px[site];
-            pm.y = sy[g] = py[site];
+            pm.id = plan.pms.size() + 1;
+            pm.x = px[site];
+            pm.y = py[site];
+            siteX.add(pm.x);
+            siteY.add(pm.y);
             pm.communeIdx = premises.commune[site];
             plan.pms.add(pm);
         }
+        double[] sx = siteX.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] sy = siteY.stream().mapToDouble(Double::doubleValue).toArray();
         // each premise belongs to its nearest PM, so it lies inside that PM's Voronoi cell
         GridIndex index = new GridIndex(sx, sy, 2000);
         plan.premisePm = new int[n];
@@ -90,9 +106,8 @@ final class RolloutPlanner {
         Envelope env = new Envelope();
         for (RolloutPlan.Pm pm : pms) {
             Coordinate c = new Coordinate(pm.x, pm.y);
-            if (bySite.putIfAbsent(c, pm) == null) {
-                sites.add(c);
-            }
+            bySite.put(c, pm);
+            sites.add(c);
             env.expandToInclude(c);
         }
         VoronoiDiagramBuilder voronoi = new VoronoiDiagramBuilder();
@@ -109,8 +124,7 @@ final class RolloutPlanner {
         }
         for (RolloutPlan.Pm pm : pms) {
             if (pm.cell == null) {
-                // two PMs on one address point: the second gets a small square, clipped later
-                pm.cell = GeometryCodec.FACTORY.toGeometry(new Envelope(pm.x - 5, pm.x + 5, pm.y - 5, pm.y + 5));
+                throw new IllegalStateException("PM " + pm.id + " sans cellule de Voronoï");
             }
         }
     }

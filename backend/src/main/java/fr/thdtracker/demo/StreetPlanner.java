@@ -35,12 +35,14 @@ final class StreetPlanner {
     }
 
     /** Places exactly {@code lines} premises in the commune; appends its streets to {@code roads}. */
-    void plan(CommuneShape c, int communeIdx, int lines, SplittableRandom rnd, PremiseTable out, List<Road> roads) {
+    void plan(CommuneShape c, int communeIdx, int lines, double scale, SplittableRandom rnd, PremiseTable out,
+              List<Road> roads) {
         if (lines == 0) {
             return;
         }
         double immeubleShare = c.population() > 8000 ? 0.35 : c.population() > 2000 ? 0.15 : 0.03;
-        double spacing = c.population() > 8000 ? 14 : c.population() > 2000 ? 24 : 38;
+        // a smaller demo is a sparser sample of the full one: wider spacing keeps towns their extent
+        double spacing = Math.min(150, (c.population() > 8000 ? 14 : c.population() > 2000 ? 24 : 38) / Math.sqrt(scale));
         Set<String> usedNames = new HashSet<>();
         List<Coordinate[]> streets = new ArrayList<>();
         int remaining = lines;
@@ -63,8 +65,12 @@ final class StreetPlanner {
         }
         if (remaining > 0) {
             // a commune too small or too jagged for streets: scatter the rest as lieux-dits
+            String name;
+            do {
+                name = "Lieu-dit " + lieuDit(rnd);
+            } while (!usedNames.add(name));
             int streetIdx = out.streetNames.size();
-            out.streetNames.add("Lieu-dit " + lieuDit(rnd));
+            out.streetNames.add(name);
             placeScattered(c, communeIdx, remaining, streetIdx, rnd, out);
         }
     }

@@ -1,0 +1,196 @@
+package fr.thdtracker.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+
+import fr.thdtracker.DemoDatabaseTest;
+
+/**
+ * The demo as loaded in PostGIS reproduces the programme on 1 January 2021, proportionally to its
+ * scale, and is internally consistent (history, geometry, copper network).
+ */
+class DemoDataSetTest extends DemoDatabaseTest {
+
+    private static final String AS_OF_2021 = """
+            WITH state AS (
+                SELECT DISTINCT ON (premise_id) premise_id, new_value AS state
+                FROM premise_event WHERE field = 'state' AND effective_on <= DATE '2021-01-01'
+                ORDER BY premise_id, effective_on DESC, id DESC
+            ), subscribed AS (
+                SELECT DISTINCT premise_id FROM premise_event
+                WHERE field = 'subscription' AND effective_on <= DATE '2021-01-01'
+            )
+            SELECT t.code,
+                   count(*) FILTER (WHERE s.state IN ('DEPLOYE', 'RACCORDABLE_DEMANDE')) AS built,
+                   count(*) FILTER (WHERE s.state IN ('DEPLOYE', 'RACCORDABLE_DEMANDE')
+                                    AND p.commercial_opening_date <= DATE '2021-01-01') AS open,
+                   count(sub.premise_id) AS subscribed,
+                   count(*) FILTER (WHERE s.state IN ('EN_COURS', 'DEPLOYE', 'RACCORDABLE_DEMANDE')) AS started,
+                   count(*) AS lines
+            FROM premise p
+            JOIN pm_zone pm ON pm.id = p.pm_zone_id
+            JOIN deployment_zone z ON z.id = pm.zone_id
+            JOIN tranche t ON t.id = z.tranche_id
+            LEFT JOIN state s ON s.premise_id = p.id
+            LEFT JOIN subscribed sub ON sub.premise_id = p.id
+            GROUP BY t.code
+            """;
+
+    record TrancheFigures(long built, long open, long subscribed, long started, long lines) {
+    }
+
+    @Autowired
+    DemoGenerator generator;
+
+    private Map<String, TrancheFigures> figuresOn2021() {
+        Map<String, TrancheFigures> m = new java.util.HashMap<>();
+        jdbc.sql(AS_OF_2021).query(rs -> {
+            m.put(rs.getString("code"), new TrancheFigures(rs.getLong("built"), rs.getLong("open"),
+                    rs.getLong("subscribed"), rs.getLong("started"), rs.getLong("lines")));
+        });
+        return m;
+    }
+
+    @Test
+    void linesAndTranchesMatchTheProgrammeAtScale() {
+        double s = TEST_DEMO.scale();
+        assertThat(count("SELECT count(*) FROM premise")).isEqualTo(TEST_DEMO.targetLines());
+        Map<String, TrancheFigures> f = figuresOn2021();
+        assertThat((double) f.get("P1T1").lines()).isCloseTo(70_000 * s, within(70_000 * s * 0.03));
+        assertThat((double) f.get("P1T2").lines()).isCloseTo(170_000 * s, within(170_000 * s * 0.03));
+        assertThat((double) f.get("P2").lines()).isCloseTo(400_000 * s, within(400_000 * s * 0.03));
+        for (String tranche : new String[]{"P1T1", "P1T2", "P2", "P3"}) {
+            long zones = jdbc.sql("SELECT count(*) FROM deployment_zone z JOIN tranche t ON t.id = z.tranche_id "
+                    + "WHERE t.code = :c").param("c", tranche).query(Long.class).single();
+            assertThat(zones).as("zones of %s", tranche).isBetween(90L, 100L);
+        }
+    }
+
+    @Test
+    void onFirstJanuary2021TheFiguresOfTheAnnualReportHold() {
+        double s = TEST_DEMO.scale();
+        Map<String, TrancheFigures> f = figuresOn2021();
+        long open = f.values().stream().mapToLong(TrancheFigures::open).sum();
+        long subscribed = f.values().stream().mapToLong(TrancheFigures::subscribed).sum();
+        // tranche 1 built: about 70,000 lines
+        assertThat((double) f.get("P1T1").built()).isCloseTo(70_000 * s, within(70_000 * s * 0.03));
+        // 74,000 lines open for sale, nearly 43 % subscribed
+        assertThat((double) open).isCloseTo(74_000 * s, within(74_000 * s * 0.04));
+        assertThat((double) subscribed / open).isCloseTo(0.43, within(0.04));
+        // tranche 2 in works, its first lines open; Phase 2 in works; Phase 3 not started
+        assertThat((double) f.get("P1T2").started() / f.get("P1T2").lines()).isGreaterThan(0.9);
+        assertThat(f.get("P1T2").open()).isPositive();
+        assertThat(f.get("P2").started()).isPositive();
+        assertThat(f.get("P2").built()).isZero();
+        assertThat(f.get("P3").started()).isZero();
+        // and the programme goes on after that date: Phase 2 built by the data date
+        assertThat(count("""
+                SELECT count(*) FROM premise p JOIN pm_zone pm ON pm.id = p.pm_zone_id
+                JOIN deployment_zone z ON z.id = pm.zone_id WHERE z.tranche_id = 3 AND p.state = 'DEPLOYE'
+                """)).isGreaterThan(f.get("P2").lines() * 9 / 10);
+    }
+
+    @Test
+    void historyIsConsistentWithCurrentState() {
+        assertThat(count("""
+                SELECT count(*) FROM premise p
+                JOIN LATERAL (SELECT new_value FROM premise_event e
+                              WHERE e.premise_id = p.id AND e.field = 'state'
+                              ORDER BY effective_on DESC, id DESC LIMIT 1) last ON true
+                WHERE last.new_value IS DISTINCT FROM p.state
+                """)).isZero();
+        assertThat(count("SELECT count(*) FROM premise p WHERE NOT EXISTS "
+                + "(SELECT 1 FROM premise_event e WHERE e.premise_id = p.id)")).isZero();
+        assertThat(count("SELECT count(*) FROM premise_event WHERE effective_on > DATE '2026-10-31'")).isZero();
+        // subscriptions only with an operator already on the network
+        assertThat(count("""
+                SELECT count(*) FROM premise p JOIN operator o ON o.id = p.operator_id
+                WHERE p.subscribed_on < o.arrived_on
+                """)).isZero();
+    }
+
+    @Test
+    void geometryIsConsistent() {
+        assertThat(count("SELECT count(*) FROM premise p JOIN commune c USING (insee) WHERE NOT ST_Intersects(c.geom, p.geom)")).isZero();
+        assertThat(count("SELECT count(*) FROM premise p JOIN pm_zone pm ON pm.id = p.pm_zone_id WHERE NOT ST_Intersects(pm.geom, p.geom)")).isZero();
+        assertThat(count("SELECT count(*) FROM deployment_zone WHERE geom IS NULL OR NOT ST_IsValid(geom)")).isZero();
+        assertThat(count("SELECT count(DISTINCT ST_SRID(geom)) FROM premise")).isEqualTo(1);
+        assertThat(count("SELECT ST_SRID(geom) FROM premise LIMIT 1")).isEqualTo(2154);
+        // PM areas of the programme do not overlap
+        assertThat(count("""
+                SELECT count(*) FROM pm_zone a JOIN pm_zone b ON a.id < b.id AND a.geom && b.geom
+                WHERE ST_Area(ST_Intersection(a.geom, b.geom)) > 1
+                """)).isZero();
+        // roads reach every commune
+        assertThat(count("SELECT count(*) FROM commune c WHERE NOT EXISTS (SELECT 1 FROM road r WHERE r.insee = c.insee) "
+                + "AND EXISTS (SELECT 1 FROM premise p WHERE p.insee = c.insee AND p.street_number IS NOT NULL)")).isZero();
+    }
+
+    @Test
+    void copperNetworkHasTheProgrammesCabinets() {
+        assertThat(count("SELECT count(*) FROM upgrade_operation WHERE kind = 'MED' AND programme = 'EARLY'")).isEqualTo(174);
+        assertThat(count("SELECT count(*) FROM upgrade_operation WHERE kind = 'MED' AND programme = 'CURRENT'")).isEqualTo(149);
+        assertThat(count("SELECT count(DISTINCT lot) FROM upgrade_operation WHERE programme = 'CURRENT' AND kind = 'MED'")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM exchange WHERE type = 'NRA_ZO'")).isEqualTo(25);
+        double lines = count("SELECT sum(lines_concerned) FROM upgrade_operation WHERE kind = 'MED' AND programme = 'CURRENT'");
+        assertThat(lines).isCloseTo(23_000 * TEST_DEMO.scale(), within(23_000 * TEST_DEMO.scale() * 0.35));
+        // each cabinet hangs from the exchange of the SR it sits beside
+        assertThat(count("""
+                SELECT count(*) FROM upgrade_operation o
+                JOIN exchange cab ON cab.id = o.cabinet_id JOIN sub_distributor sr ON sr.id = o.sub_distributor_id
+                WHERE cab.parent_exchange_id <> sr.exchange_id
+                """)).isZero();
+        assertThat(count("SELECT count(*) FROM premise WHERE sub_distributor_id IS NULL")).isZero();
+        assertThat(count("SELECT count(*) FROM exchange WHERE code !~ '^[0-9]{5}[A-Z0-9]{3}$'")).isZero();
+    }
+
+    @Test
+    void backboneAndOperatorsArePresent() {
+        assertThat(jdbc.sql("SELECT name FROM operator ORDER BY arrived_on").query(String.class).list())
+                .startsWith("Orange").contains("Bouygues Telecom", "SFR", "Free", "Netensia", "IBloo", "Firstwan");
+        assertThat(count("SELECT count(*) FROM ruhd_site WHERE name LIKE '%Lannion%' OR name LIKE '%Brest%'")).isGreaterThan(1);
+        assertThat(count("SELECT count(*) FROM ruhd_link WHERE status = 'planned' AND code IN "
+                + "(SELECT l.code FROM ruhd_link l JOIN ruhd_site s ON s.id IN (l.site_a_id, l.site_b_id) WHERE s.code LIKE 'RUHD-PON%')"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM ruhd_lease")).isGreaterThan(4);
+    }
+
+    @Test
+    void historyIsAppendOnly() {
+        assertThatThrownBy(() -> jdbc.sql("UPDATE premise_event SET new_value = 'CIBLE' WHERE id = 1").update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM premise_event WHERE id = 1").update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+        assertThat(count("SELECT count(*) FROM premise_event WHERE id = 1")).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondLoadIsRefusedAndChangesNothing() {
+        long before = count("SELECT count(*) FROM premise_event");
+        assertThatThrownBy(() -> generator.generate(TEST_DEMO)).hasMessageContaining("déjà des locaux");
+        assertThat(count("SELECT count(*) FROM premise_event")).isEqualTo(before);
+        assertThat(count("SELECT count(*) FROM import_batch")).isEqualTo(1);
+    }
+
+    @Test
+    void addressesAreTypable() {
+        var addresses = jdbc.sql("""
+                SELECT street_number, street_name, c.name FROM premise p JOIN commune c USING (insee)
+                WHERE street_number IS NOT NULL ORDER BY p.id LIMIT 200
+                """).query((rs, i) -> rs.getInt(1) + " " + rs.getString(2) + ", " + rs.getString(3)).list();
+        assertThat(addresses).allMatch(a -> a.matches("\\d+ (Rue|Avenue|Boulevard|Place|Impasse|Allée|Chemin|Route|Résidence|Lieu-dit) .+, .+"));
+        // within a commune a street name is used by one street only, numbers are unique per side
+        assertThat(count("""
+                SELECT count(*) FROM (SELECT insee, street_name, street_number, street_suffix, complement
+                                      FROM premise WHERE street_number IS NOT NULL
+                                      GROUP BY 1, 2, 3, 4, 5 HAVING count(*) > 1) d
+                """)).isZero();
+    }
+}

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Runs THD Tracker: provisions PostGIS locally if needed, migrates, loads the demo into an empty
+# database, then serves http://localhost:8080 (PORT to change it).
+#
+#   ./run.sh                  small demo (65,000 lines, about a minute the first time)
+#   ./run.sh --scale full     Brittany scale: 1.3 million lines (a few minutes)
+#   ./run.sh --scale 0.2      any fraction of the full programme
+#   ./run.sh --synthetic      generated territory even when real communes are available
+#   ./run.sh --reset          drop the database first (the only option that deletes data)
+#
+# Real communes: when THD_DATA_DIR (default ../shared/data) holds admin/communes-bretagne.geojson and
+# population/populations-legales-communes-bretagne.csv, they are imported before the demo is generated.
+set -euo pipefail
+cd "$(dirname "$0")"
+source import-scripts/lib/database.sh
+
+scale=0.05
+synthetic=0
+reset=0
+while (($#)); do
+  case "$1" in
+    --scale) shift; scale="${1:-}";;
+    --scale=*) scale="${1#--scale=}";;
+    --synthetic) synthetic=1;;
+    --reset) reset=1;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0;;
+    *) echo "Option inconnue : $1 (voir ./run.sh --help)" >&2; exit 2;;
+  esac
+  shift
+done
+case "$scale" in
+  full) scale=1.0;;
+  small) scale=0.05;;
+esac
+if ! [[ "$scale" =~ ^(0(\.[0-9]+)?|1(\.0+)?)$ ]] || [[ "$scale" =~ ^0(\.0*)?$ ]]; then
+  echo "--scale attend full, small ou une fraction dans ]0, 1] (reçu : $scale)" >&2
+  exit 2
+fi
+
+thd_db_env thd
+thd_ensure_build_tools
+if [[ "$THD_DB_EXTERNAL" == 0 ]]; then
+  if ((reset)); then
+    thd_provision_local_postgis
+    echo "Suppression de la base $PGDATABASE (--reset)…"
+    dropdb --if-exists "$PGDATABASE"
+  fi
+  thd_provision_local_postgis
+elif ((reset)); then
+  echo "--reset refuse de supprimer une base désignée par SPRING_DATASOURCE_URL" >&2
+  exit 2
+fi
+
+jar=backend/target/thd-tracker.jar
+if [[ ! -f "$jar" ]] || [[ -n "$(find pom.xml backend web gis-data -newer "$jar" -type f -not -path '*/target/*' -print -quit)" ]]; then
+  echo "Compilation (Maven)…"
+  mvn -q -B -DskipTests package
+fi
+
+java_opts=(-XX:+UseParallelGC)
+echo "Migration du schéma…"
+java "${java_opts[@]}" -jar "$jar" --spring.main.web-application-type=none --thd.demo.load=false \
+  --logging.level.root=WARN
+
+premises=$(psql -tAc "SELECT count(*) FROM premise")
+communes=$(psql -tAc "SELECT count(*) FROM commune")
+data_dir="${THD_DATA_DIR:-../shared/data}"
+if [[ "$premises" == 0 && "$communes" == 0 && "$synthetic" == 0 \
+      && -f "$data_dir/admin/communes-bretagne.geojson" \
+      && -f "$data_dir/population/populations-legales-communes-bretagne.csv" ]]; then
+  command -v ogr2ogr >/dev/null 2>&1 || { thd_can_install && thd_apt_install gdal-bin; } || {
+    echo "ogr2ogr absent : sudo apt-get install gdal-bin (ou ./run.sh --synthetic)" >&2; exit 1; }
+  echo "Import des communes réelles depuis $data_dir…"
+  import-scripts/import-territory.sh \
+    --communes "$data_dir/admin/communes-bretagne.geojson" \
+    --populations "$data_dir/population/populations-legales-communes-bretagne.csv" \
+    --movements "$data_dir/population/mouvements-communes-bretagne-depuis-2018.csv" \
+    --epci "$data_dir/admin/epci-bretagne-region-bretagne.geojson"
+fi
+
+if [[ "$premises" == 0 ]]; then
+  echo "Chargement de la démo (échelle $scale)…"
+  java "${java_opts[@]}" -Xmx6g -jar "$jar" --spring.main.web-application-type=none \
+    --thd.demo.load=true --thd.demo.scale="$scale"
+else
+  echo "La base contient déjà $premises locaux : pas de rechargement (./run.sh --reset pour repartir de zéro)."
+fi
+
+echo "THD Tracker sur http://localhost:${PORT:-8080}  (comptes de démo : viewer, engineer, operator, admin ; mot de passe <nom>-demo)"
+exec java "${java_opts[@]}" -jar "$jar" --thd.demo.accounts=true

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against a real PostgreSQL + PostGIS (database thd_test, recreated each
+# run) and a real headless Chromium. Provisions what is missing, like ./run.sh.
+# Extra arguments go to Maven, e.g. ./test.sh -Dtest=PhaseApiTest
+set -euo pipefail
+cd "$(dirname "$0")"
+source import-scripts/lib/database.sh
+
+thd_db_env thd_test
+thd_ensure_build_tools
+if [[ "$THD_DB_EXTERNAL" == 0 ]]; then
+  thd_provision_local_postgis
+  # a clean database every run: the tests load their own small demo into it
+  dropdb --if-exists "$PGDATABASE"
+  thd_provision_local_postgis
+else
+  echo "Tests sur la base désignée par SPRING_DATASOURCE_URL ($PGDATABASE) : elle doit être vide."
+fi
+
+tools=()
+command -v ogr2ogr >/dev/null 2>&1 || tools+=(gdal-bin)
+[[ -x /usr/bin/chromium ]] || tools+=(chromium)
+[[ -x /usr/bin/chromedriver ]] || tools+=(chromium-driver)
+if ((${#tools[@]})); then
+  if thd_can_install; then
+    echo "Installation de ${tools[*]}…"
+    thd_apt_install "${tools[@]}"
+  else
+    echo "Outils de test manquants. Installez : sudo apt-get install ${tools[*]}" >&2
+    exit 1
+  fi
+fi
+
+exec mvn -B -ntp verify "$@"
