@@ -157,14 +157,20 @@ final class CopperPlanner {
         }
     }
 
-    /** Takes up to {@code count} SRs whose size is near the target, removing them from the pool. */
+    /**
+     * Takes {@code count} SRs from the pool whose lines add up to about {@code count * target}: each
+     * pick aims at what is left to reach the total, so small rural SRs are balanced by larger ones.
+     */
     private static List<CopperPlan.SubDistributor> pick(List<CopperPlan.SubDistributor> pool, int count, double target) {
         List<CopperPlan.SubDistributor> chosen = new ArrayList<>();
-        for (double tolerance = 0.5; chosen.size() < count && tolerance < 64; tolerance *= 2) {
+        double remaining = count * target;
+        for (double tolerance = 0.25; chosen.size() < count && tolerance < 64; tolerance *= 2) {
             for (var it = pool.iterator(); it.hasNext() && chosen.size() < count; ) {
                 CopperPlan.SubDistributor sr = it.next();
-                if (Math.abs(sr.lines - target) <= tolerance * Math.max(target, 1)) {
+                double aim = Math.max(remaining / (count - chosen.size()), 1);
+                if (Math.abs(sr.lines - aim) <= tolerance * aim) {
                     chosen.add(sr);
+                    remaining -= sr.lines;
                     it.remove();
                 }
             }

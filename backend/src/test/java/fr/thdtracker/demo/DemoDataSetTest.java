@@ -140,7 +140,7 @@ class DemoDataSetTest extends DemoDatabaseTest {
         assertThat(count("SELECT count(DISTINCT lot) FROM upgrade_operation WHERE programme = 'CURRENT' AND kind = 'MED'")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM exchange WHERE type = 'NRA_ZO'")).isEqualTo(25);
         double lines = count("SELECT sum(lines_concerned) FROM upgrade_operation WHERE kind = 'MED' AND programme = 'CURRENT'");
-        assertThat(lines).isCloseTo(23_000 * TEST_DEMO.scale(), within(23_000 * TEST_DEMO.scale() * 0.35));
+        assertThat(lines).isCloseTo(23_000 * TEST_DEMO.scale(), within(23_000 * TEST_DEMO.scale() * 0.15));
         // each cabinet hangs from the exchange of the SR it sits beside
         assertThat(count("""
                 SELECT count(*) FROM upgrade_operation o
