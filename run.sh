@@ -60,7 +60,7 @@ fi
 java_opts=(-XX:+UseParallelGC)
 echo "Migration du schéma…"
 java "${java_opts[@]}" -jar "$jar" --spring.main.web-application-type=none --thd.demo.load=false \
-  --logging.level.root=WARN
+  --logging.level.root=WARN --spring.main.banner-mode=off
 
 premises=$(psql -tAc "SELECT count(*) FROM premise")
 communes=$(psql -tAc "SELECT count(*) FROM commune")
@@ -68,8 +68,8 @@ data_dir="${THD_DATA_DIR:-../shared/data}"
 if [[ "$premises" == 0 && "$communes" == 0 && "$synthetic" == 0 \
       && -f "$data_dir/admin/communes-bretagne.geojson" \
       && -f "$data_dir/population/populations-legales-communes-bretagne.csv" ]]; then
-  command -v ogr2ogr >/dev/null 2>&1 || { thd_can_install && thd_apt_install gdal-bin; } || {
-    echo "ogr2ogr absent : sudo apt-get install gdal-bin (ou ./run.sh --synthetic)" >&2; exit 1; }
+  command -v ogr2ogr >/dev/null 2>&1 || thd_install_or_explain gdal-bin || {
+    echo "(ou ./run.sh --synthetic pour un territoire généré)" >&2; exit 1; }
   echo "Import des communes réelles depuis $data_dir…"
   import-scripts/import-territory.sh \
     --communes "$data_dir/admin/communes-bretagne.geojson" \

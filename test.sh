@@ -22,13 +22,7 @@ command -v ogr2ogr >/dev/null 2>&1 || tools+=(gdal-bin)
 [[ -x /usr/bin/chromium ]] || tools+=(chromium)
 [[ -x /usr/bin/chromedriver ]] || tools+=(chromium-driver)
 if ((${#tools[@]})); then
-  if thd_can_install; then
-    echo "Installation de ${tools[*]}…"
-    thd_apt_install "${tools[@]}"
-  else
-    echo "Outils de test manquants. Installez : sudo apt-get install ${tools[*]}" >&2
-    exit 1
-  fi
+  thd_install_or_explain "${tools[@]}"
 fi
 
 exec mvn -B -ntp verify "$@"

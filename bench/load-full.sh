@@ -25,7 +25,7 @@ now() { date +%s.%N; }
 fresh_db() {
   dropdb --if-exists "$PGDATABASE"
   thd_provision_local_postgis >/dev/null
-  java -jar "$jar" --spring.main.web-application-type=none --logging.level.root=WARN
+  java -jar "$jar" --spring.main.web-application-type=none --logging.level.root=WARN --spring.main.banner-mode=off
 }
 
 : >"$work/generator" ; : >"$work/wall"
@@ -47,44 +47,39 @@ psql -qc "\copy premise TO '$work/premise.csv' (FORMAT csv)"
 psql -qc "\copy (SELECT premise_id, field, old_value, new_value, effective_on, recorded_at, source, batch_id FROM premise_event) TO '$work/event.csv' (FORMAT csv)"
 psql -qc "\copy (SELECT * FROM pm_zone) TO '$work/pm.csv' (FORMAT csv)"
 pg_dump --data-only --table='(department|epci|commune|dataset_info|contractor|contract|phase|tranche|deployment_zone|operator|import_batch|exchange|sub_distributor|upgrade_operation)' \
-  "$PGDATABASE" >"$work/rest.sql"
+  "$PGDATABASE" >"$work/rest.sql" 2>/dev/null
 : >"$work/floor"
 for i in $(seq 1 "$runs"); do
   fresh_db >/dev/null
   psql -q -v ON_ERROR_STOP=1 -c "SET session_replication_role = replica" -f "$work/rest.sql" >/dev/null 2>&1 || psql -q -f "$work/rest.sql" >/dev/null
   psql -qc "\copy pm_zone FROM '$work/pm.csv' (FORMAT csv)"
-  t0=$(now)
-  psql -q -v ON_ERROR_STOP=1 <<SQL
-BEGIN;
-DROP INDEX premise_geom_idx, premise_insee_idx, premise_pm_zone_idx, premise_sub_distributor_idx, premise_state_idx,
-           premise_event_premise_idx, premise_event_batch_idx;
-ALTER TABLE premise_event DROP CONSTRAINT premise_event_premise_id_fkey, DROP CONSTRAINT premise_event_batch_id_fkey;
-ALTER TABLE premise DROP CONSTRAINT premise_insee_fkey, DROP CONSTRAINT premise_pm_zone_id_fkey,
-                    DROP CONSTRAINT premise_operator_id_fkey, DROP CONSTRAINT premise_sub_distributor_fk;
-\copy premise FROM '$work/premise.csv' (FORMAT csv)
-\copy premise_event (premise_id, field, old_value, new_value, effective_on, recorded_at, source, batch_id) FROM '$work/event.csv' (FORMAT csv)
-CREATE INDEX premise_geom_idx ON premise USING gist (geom);
-CREATE INDEX premise_insee_idx ON premise (insee);
-CREATE INDEX premise_pm_zone_idx ON premise (pm_zone_id);
-CREATE INDEX premise_sub_distributor_idx ON premise (sub_distributor_id);
-CREATE INDEX premise_state_idx ON premise (state);
-CREATE INDEX premise_event_premise_idx ON premise_event (premise_id, field, effective_on);
-CREATE INDEX premise_event_batch_idx ON premise_event (batch_id);
-ALTER TABLE premise ADD CONSTRAINT premise_insee_fkey FOREIGN KEY (insee) REFERENCES commune (insee),
-                    ADD CONSTRAINT premise_pm_zone_id_fkey FOREIGN KEY (pm_zone_id) REFERENCES pm_zone (id),
-                    ADD CONSTRAINT premise_operator_id_fkey FOREIGN KEY (operator_id) REFERENCES operator (id),
-                    ADD CONSTRAINT premise_sub_distributor_fk FOREIGN KEY (sub_distributor_id) REFERENCES sub_distributor (id);
-ALTER TABLE premise_event ADD CONSTRAINT premise_event_premise_id_fkey FOREIGN KEY (premise_id) REFERENCES premise (id),
-                          ADD CONSTRAINT premise_event_batch_id_fkey FOREIGN KEY (batch_id) REFERENCES import_batch (id);
-COMMIT;
+  # drop and rebuild exactly what the loader does (BulkCopy): definitions read from the catalogue
+  psql -tA >"$work/drop.sql" <<'SQL'
+SELECT 'ALTER TABLE ' || conrelid::regclass || ' DROP CONSTRAINT ' || conname || ';' FROM pg_constraint
+WHERE conrelid IN ('premise'::regclass, 'premise_event'::regclass) AND contype = 'f'
+UNION ALL
+SELECT 'DROP INDEX ' || indexrelid::regclass || ';' FROM pg_index
+WHERE indrelid IN ('premise'::regclass, 'premise_event'::regclass) AND NOT indisprimary AND NOT indisunique;
 SQL
+  psql -tA >"$work/rebuild.sql" <<'SQL'
+SELECT pg_get_indexdef(indexrelid) || ';' FROM pg_index
+WHERE indrelid IN ('premise'::regclass, 'premise_event'::regclass) AND NOT indisprimary AND NOT indisunique
+UNION ALL
+SELECT 'ALTER TABLE ' || conrelid::regclass || ' ADD CONSTRAINT ' || conname || ' ' || pg_get_constraintdef(oid) || ';'
+FROM pg_constraint WHERE conrelid IN ('premise'::regclass, 'premise_event'::regclass) AND contype = 'f';
+SQL
+  t0=$(now)
+  { echo "BEGIN;"; cat "$work/drop.sql"
+    echo "\\copy premise FROM '$work/premise.csv' (FORMAT csv)"
+    echo "\\copy premise_event (premise_id, field, old_value, new_value, effective_on, recorded_at, source, batch_id) FROM '$work/event.csv' (FORMAT csv)"
+    cat "$work/rebuild.sql"; echo "COMMIT;"; } | psql -q -v ON_ERROR_STOP=1
   t1=$(now)
   echo "$t1 - $t0" | bc >>"$work/floor"
 done
 
-gen=$(median <"$work/generator")
-wall=$(median <"$work/wall")
-floor=$(median <"$work/floor")
+gen=$(median <"$work/generator" | xargs printf '%.1f')
+wall=$(median <"$work/wall" | xargs printf '%.1f')
+floor=$(median <"$work/floor" | xargs printf '%.1f')
 ratio=$(echo "scale=2; $gen / $floor" | bc)
 table=$(cat <<MD
 Command: \`bench/load-full.sh $runs $scale\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(psql -tAc "SELECT 'PostgreSQL ' || current_setting('server_version') || ', PostGIS ' || postgis_lib_version()").
@@ -96,7 +91,7 @@ Command: \`bench/load-full.sh $runs $scale\` — $(date -u +%Y-%m-%d), $(nproc) 
 | floor: psql \\copy of the same $premises premises and $events history rows + same indexes and keys | $floor |
 | **ratio generator / floor** | **$ratio** |
 
-Runs (generator s): $(paste -sd' ' "$work/generator"); floor runs (s): $(paste -sd' ' "$work/floor").
+Runs (generator s): $(xargs printf '%.1f ' <"$work/generator"); floor runs (s): $(xargs printf '%.1f ' <"$work/floor").
 MD
 )
 python3 - "$table" <<'PY'

@@ -36,6 +36,17 @@ thd_can_install() {
   [[ "$(id -u)" == 0 ]] || command -v sudo >/dev/null 2>&1
 }
 
+# Installs the Debian packages given when allowed (root or sudo), else says what to install.
+thd_install_or_explain() {
+  if thd_can_install; then
+    echo "Installation de $*…"
+    thd_apt_install "$@"
+  else
+    echo "Paquets manquants. Installez : sudo apt-get install $*" >&2
+    return 1
+  fi
+}
+
 thd_apt_install() {
   local sudo=""
   [[ "$(id -u)" == 0 ]] || sudo="sudo"
@@ -49,13 +60,7 @@ thd_apt_install() {
 # Makes sure a local PostgreSQL with PostGIS answers, and that database $PGDATABASE exists with PostGIS.
 thd_provision_local_postgis() {
   if ! command -v pg_lsclusters >/dev/null 2>&1; then
-    if thd_can_install; then
-      echo "PostgreSQL absent : installation de postgresql et postgresql-15-postgis-3…"
-      thd_apt_install postgresql postgresql-15-postgis-3
-    else
-      echo "PostgreSQL est absent. Installez : sudo apt-get install postgresql postgresql-15-postgis-3" >&2
-      return 1
-    fi
+    thd_install_or_explain postgresql postgresql-15-postgis-3 || return 1
   fi
   local version cluster status
   read -r version cluster _ status _ < <(pg_lsclusters --no-header | head -n 1)
@@ -72,13 +77,7 @@ thd_provision_local_postgis() {
     sleep 1
   done
   if [[ "$(psql -d postgres -tAc "SELECT count(*) FROM pg_available_extensions WHERE name = 'postgis'")" != 1 ]]; then
-    if thd_can_install; then
-      echo "Extension PostGIS absente : installation de postgresql-$version-postgis-3…"
-      thd_apt_install "postgresql-$version-postgis-3"
-    else
-      echo "PostGIS est absent. Installez : sudo apt-get install postgresql-$version-postgis-3" >&2
-      return 1
-    fi
+    thd_install_or_explain "postgresql-$version-postgis-3" || return 1
   fi
   if [[ "$(psql -d postgres -tAc "SELECT count(*) FROM pg_database WHERE datname = '$PGDATABASE'")" != 1 ]]; then
     echo "Création de la base $PGDATABASE…"
@@ -95,12 +94,6 @@ thd_ensure_build_tools() {
   fi
   command -v mvn >/dev/null 2>&1 || missing+=(maven)
   if ((${#missing[@]})); then
-    if thd_can_install; then
-      echo "Installation de ${missing[*]}…"
-      thd_apt_install "${missing[@]}"
-    else
-      echo "Outils manquants. Installez : sudo apt-get install ${missing[*]}" >&2
-      return 1
-    fi
+    thd_install_or_explain "${missing[@]}"
   fi
 }

@@ -193,4 +193,44 @@ class DemoDataSetTest extends DemoDatabaseTest {
                                       GROUP BY 1, 2, 3, 4, 5 HAVING count(*) > 1) d
                 """)).isZero();
     }
+
+    @Test
+    void roadsFormOneConnectedNetworkOnTheMainland() {
+        // vertices shared by two roads (to the centimetre) join them; count the connected components
+        java.util.Map<Long, Integer> vertexIds = new java.util.HashMap<>();
+        java.util.List<int[]> edges = new java.util.ArrayList<>();
+        jdbc.sql("SELECT ST_AsBinary(geom) FROM road").query(rs -> {
+            org.locationtech.jts.geom.Coordinate[] cs = fr.thdtracker.common.GeometryCodec.read(rs.getBytes(1)).getCoordinates();
+            for (int i = 0; i + 1 < cs.length; i++) {
+                edges.add(new int[]{vertex(vertexIds, cs[i]), vertex(vertexIds, cs[i + 1])});
+            }
+        });
+        int[] parent = new int[vertexIds.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        for (int[] e : edges) {
+            parent[find(parent, e[0])] = find(parent, e[1]);
+        }
+        java.util.Map<Integer, Integer> sizes = new java.util.HashMap<>();
+        for (int i = 0; i < parent.length; i++) {
+            sizes.merge(find(parent, i), 1, Integer::sum);
+        }
+        int largest = sizes.values().stream().max(Integer::compare).orElse(0);
+        // islands (Ouessant, Bréhat, Belle-Île…) have their own networks
+        assertThat((double) largest / parent.length).isGreaterThan(0.97);
+    }
+
+    private static int vertex(java.util.Map<Long, Integer> ids, org.locationtech.jts.geom.Coordinate c) {
+        long key = Math.round(c.x * 100) * 1_000_000_000L + Math.round(c.y * 100) % 1_000_000_000L;
+        return ids.computeIfAbsent(key, k -> ids.size());
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
 }
