@@ -59,7 +59,7 @@ fi
 
 java_opts=(-XX:+UseParallelGC)
 echo "Migration du schéma…"
-java "${java_opts[@]}" -jar "$jar" --spring.main.web-application-type=none --thd.demo.load=false \
+java "${java_opts[@]}" -jar "$jar" --spring.main.web-application-type=none --thd.demo.load=false --thd.eligibility.on-start=none \
   --logging.level.root=WARN --spring.main.banner-mode=off
 
 premises=$(psql -tAc "SELECT count(*) FROM premise")
@@ -80,7 +80,7 @@ fi
 
 if [[ "$premises" == 0 ]]; then
   echo "Chargement de la démo (échelle $scale)…"
-  java "${java_opts[@]}" -Xmx6g -jar "$jar" --spring.main.web-application-type=none \
+  java "${java_opts[@]}" -Xmx6g -jar "$jar" --spring.main.web-application-type=none --thd.eligibility.on-start=sync \
     --thd.demo.load=true --thd.demo.scale="$scale"
 else
   echo "La base contient déjà $premises locaux : pas de rechargement (./run.sh --reset pour repartir de zéro)."

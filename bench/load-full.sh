@@ -25,7 +25,7 @@ now() { date +%s.%N; }
 fresh_db() {
   dropdb --if-exists "$PGDATABASE"
   thd_provision_local_postgis >/dev/null
-  java -jar "$jar" --spring.main.web-application-type=none --logging.level.root=WARN --spring.main.banner-mode=off
+  java -jar "$jar" --spring.main.web-application-type=none --thd.eligibility.on-start=none --logging.level.root=WARN --spring.main.banner-mode=off
 }
 
 : >"$work/generator" ; : >"$work/wall"
@@ -33,7 +33,7 @@ for i in $(seq 1 "$runs"); do
   fresh_db
   t0=$(now)
   java -XX:+UseParallelGC -Xmx6g -jar "$jar" --spring.main.web-application-type=none \
-    --thd.demo.load=true --thd.demo.scale="$scale" >"$work/run.log" 2>&1
+    --thd.demo.load=true --thd.demo.scale="$scale" --thd.eligibility.on-start=none >"$work/run.log" 2>&1
   t1=$(now)
   grep -oE 'Démo chargée : .*' "$work/run.log"
   grep -oE '[0-9.]+ s$' "$work/run.log" | tail -1 | cut -d' ' -f1 >>"$work/generator"

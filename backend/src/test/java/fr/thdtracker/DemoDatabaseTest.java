@@ -11,6 +11,7 @@ import org.springframework.web.client.RestClient;
 
 import fr.thdtracker.demo.DemoGenerator;
 import fr.thdtracker.demo.DemoSettings;
+import fr.thdtracker.eligibility.EligibilityRecompute;
 import fr.thdtracker.security.Role;
 import fr.thdtracker.security.UserAccounts;
 
@@ -18,7 +19,8 @@ import fr.thdtracker.security.UserAccounts;
  * Base of the tests that run the real application over HTTP against the real PostGIS test
  * database (thd_test, recreated by ./test.sh), loaded once with a small demo.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"thd.eligibility.on-start=none", "thd.rate-limit.burst=1000", "thd.rate-limit.per-second=1000"})
 public abstract class DemoDatabaseTest {
 
     /** 2 % of the programme: 26,000 lines, enough for every proportion the demo promises. */
@@ -34,11 +36,15 @@ public abstract class DemoDatabaseTest {
     protected int port;
 
     @BeforeEach
-    void loadDemoOnce(@Autowired DemoGenerator generator, @Autowired UserAccounts accounts) {
+    void loadDemoOnce(@Autowired DemoGenerator generator, @Autowired UserAccounts accounts,
+                      @Autowired EligibilityRecompute eligibility) {
         synchronized (DemoDatabaseTest.class) {
             if (!loaded) {
                 if (!generator.databaseHasPremises()) {
                     generator.generate(TEST_DEMO);
+                }
+                if (eligibility.isEmpty()) {
+                    eligibility.full();
                 }
                 for (Role role : Role.values()) {
                     accounts.createOrReplace("t-" + role.name().toLowerCase(), PASSWORD, "Test " + role,

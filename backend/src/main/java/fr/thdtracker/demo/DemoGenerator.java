@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import fr.thdtracker.common.BulkCopy;
 import fr.thdtracker.common.GeometryCodec;
 
 /**

@@ -64,6 +64,9 @@ public final class RoadGraph implements AutoCloseable {
     }
 
     private static Path withoutByteOrderMark(Path osmFile, Path workDir) {
+        if (!Files.exists(osmFile)) {
+            return osmFile; // the graph is already imported: GraphHopper loads it without the file
+        }
         try (InputStream in = Files.newInputStream(osmFile)) {
             byte[] head = in.readNBytes(3);
             if (!Arrays.equals(head, new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})) {

@@ -32,6 +32,7 @@ class SecurityConfig {
     static final String[] PUBLIC_GET = {
             "/", "/index.html", "/favicon.svg", "/css/**", "/js/**", "/img/**", "/webjars/**",
             "/api/info", "/api/phases", "/api/layers/**", "/actuator/health", "/actuator/health/**",
+            "/api/eligibility/lookup", "/api/eligibility/premises/*", "/api/eligibility/areas",
             "/error"
     };
 
@@ -44,6 +45,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
                         .requestMatchers("/login", "/logout").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/eligibility/what-if", "/api/eligibility/recompute").hasRole("ENGINEER")
                         .anyRequest().hasRole("VIEWER"))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())

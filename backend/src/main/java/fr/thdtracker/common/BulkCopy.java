@@ -1,4 +1,4 @@
-package fr.thdtracker.demo;
+package fr.thdtracker.common;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,21 +21,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * drops a table's secondary indexes and foreign keys around a bulk load: rebuilding them once is
  * much faster than maintaining them row by row.
  */
-final class BulkCopy {
+public final class BulkCopy {
 
-    interface Rows {
+    public interface Rows {
         void write(CSVPrinter out) throws IOException;
     }
 
     private final Connection connection;
     private final JdbcClient jdbc;
 
-    BulkCopy(Connection connection, JdbcClient jdbc) {
+    public BulkCopy(Connection connection, JdbcClient jdbc) {
         this.connection = connection;
         this.jdbc = jdbc;
     }
 
-    long copy(String table, String columns, Rows rows) {
+    public long copy(String table, String columns, Rows rows) {
         String sql = "COPY " + table + " (" + columns + ") FROM STDIN (FORMAT csv)";
         try {
             PGCopyOutputStream stream = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 20);
@@ -59,7 +59,7 @@ final class BulkCopy {
     }
 
     /** DDL to restore afterwards: secondary (non-unique) indexes and foreign keys of the tables. */
-    List<String> dropIndexesAndForeignKeys(String... tables) {
+    public List<String> dropIndexesAndForeignKeys(String... tables) {
         List<String> restore = new ArrayList<>();
         for (String table : tables) {
             List<String[]> fks = jdbc.sql("""
@@ -85,7 +85,7 @@ final class BulkCopy {
         return restore;
     }
 
-    void execute(List<String> ddl) {
+    public void execute(List<String> ddl) {
         for (String statement : ddl) {
             jdbc.sql(statement).update();
         }

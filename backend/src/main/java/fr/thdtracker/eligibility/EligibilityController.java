@@ -1,0 +1,79 @@
+package fr.thdtracker.eligibility;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.thdtracker.common.BadRequestException;
+
+@RestController
+class EligibilityController {
+
+    private final EligibilityService service;
+    private final EligibilityRecompute recompute;
+
+    EligibilityController(EligibilityService service, EligibilityRecompute recompute) {
+        this.service = service;
+        this.recompute = recompute;
+    }
+
+    /** Public: what an address can get on a date, found by typed text or by a point. */
+    @GetMapping("/api/eligibility/lookup")
+    Map<String, Object> lookup(@RequestParam(required = false) String q,
+                               @RequestParam(required = false) Double lon,
+                               @RequestParam(required = false) Double lat,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        if (q != null) {
+            return service.lookupText(q, asOf);
+        }
+        if (lon != null && lat != null) {
+            return service.lookupPoint(lon, lat, asOf);
+        }
+        throw new BadRequestException("Donnez une adresse (q=…) ou un point (lon=…&lat=…)");
+    }
+
+    @GetMapping("/api/eligibility/premises/{id}")
+    Map<String, Object> premise(@PathVariable long id,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return service.premise(id, asOf);
+    }
+
+    @GetMapping("/api/eligibility/areas")
+    Map<String, Object> areas(@RequestParam String level,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return service.areas(AreaLevel.parse(level), asOf);
+    }
+
+    /** Engineers: before/after of a planned operation, or of a hypothetical cabinet at an SR. */
+    @GetMapping("/api/eligibility/what-if")
+    Map<String, Object> whatIf(@RequestParam(required = false) String operation,
+                               @RequestParam(required = false) String subDistributor,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        if (operation != null) {
+            return service.whatIfOperation(operation, asOf);
+        }
+        if (subDistributor != null) {
+            return service.whatIfCabinet(subDistributor, asOf);
+        }
+        throw new BadRequestException("Donnez operation=<code> ou subDistributor=<code>");
+    }
+
+    @GetMapping("/api/eligibility/recompute")
+    RecomputeStatus status() {
+        return recompute.status();
+    }
+
+    @PostMapping("/api/eligibility/recompute")
+    ResponseEntity<RecomputeStatus> start() {
+        boolean started = recompute.startFull();
+        return ResponseEntity.status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(recompute.status());
+    }
+}

@@ -1,0 +1,290 @@
+package fr.thdtracker.eligibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import fr.thdtracker.DemoDatabaseTest;
+import fr.thdtracker.security.Role;
+
+class EligibilityApiTest extends DemoDatabaseTest {
+
+    @Autowired
+    EligibilityRecompute recompute;
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> get(RestClient client, String uri) {
+        return client.get().uri(uri).retrieve().body(Map.class);
+    }
+
+    private ResponseEntity<String> raw(RestClient client, HttpMethod method, String uri) {
+        return client.method(method).uri(uri).retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> region(String asOf) {
+        Map<String, Object> answer = get(http(), "/api/eligibility/areas?level=region&asOf=" + asOf);
+        return ((List<Map<String, Object>>) answer.get("areas")).get(0);
+    }
+
+    /** Lines open to fibre on a date, straight from the premises' histories. */
+    private long openFromHistory(String date) {
+        return jdbc.sql("""
+                WITH s AS (SELECT DISTINCT ON (premise_id) premise_id, new_value FROM premise_event
+                           WHERE field = 'state' AND effective_on <= CAST(:d AS date)
+                           ORDER BY premise_id, effective_on DESC, id DESC)
+                SELECT count(*) FROM s JOIN premise p ON p.id = s.premise_id
+                WHERE s.new_value IN ('DEPLOYE', 'RACCORDABLE_DEMANDE') AND p.commercial_opening_date <= CAST(:d AS date)
+                """).param("d", date).query(Long.class).single();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void asOfDatesReproduceTheHistory() {
+        for (String date : List.of("2019-06-30", "2021-01-01", "2023-07-01", "2026-10-31")) {
+            Map<String, Object> region = region(date);
+            long ftth = ((Number) ((Map<String, Object>) region.get("bestTechnology")).get("ftth")).longValue();
+            assertThat(ftth).as("open to fibre on %s", date).isEqualTo(openFromHistory(date));
+        }
+        // on the demo, 1 January 2021 gives 74,000 lines open to fibre (at the demo's scale)
+        Map<String, Object> y2021 = region("2021-01-01");
+        long ftth = ((Number) ((Map<String, Object>) y2021.get("bestTechnology")).get("ftth")).longValue();
+        assertThat((double) ftth).isCloseTo(74_000 * TEST_DEMO.scale(), within(74_000 * TEST_DEMO.scale() * 0.04));
+        assertThat(((Number) y2021.get("premises")).longValue()).isEqualTo(count("SELECT count(*) FROM premise"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void areasGiveCumulativeThresholdsAtEveryLevel() {
+        long premises = count("SELECT count(*) FROM premise");
+        for (String level : List.of("commune", "epci", "department", "zone", "phase", "region")) {
+            Map<String, Object> answer = get(http(), "/api/eligibility/areas?level=" + level + "&asOf=2024-01-01");
+            assertThat(answer.get("dataRefreshDate")).isEqualTo("2026-10-31");
+            List<Map<String, Object>> areas = (List<Map<String, Object>>) answer.get("areas");
+            long total = 0;
+            for (Map<String, Object> a : areas) {
+                Map<String, Number> cum = (Map<String, Number>) a.get("cumulative");
+                long n = ((Number) a.get("premises")).longValue();
+                assertThat(cum.get("atLeast3").longValue()).isLessThanOrEqualTo(n);
+                assertThat(cum.get("atLeast8").longValue()).isLessThanOrEqualTo(cum.get("atLeast3").longValue());
+                assertThat(cum.get("atLeast30").longValue()).isLessThanOrEqualTo(cum.get("atLeast8").longValue());
+                assertThat(cum.get("atLeast100").longValue()).isLessThanOrEqualTo(cum.get("atLeast30").longValue());
+                assertThat(cum.get("atLeast1000").longValue()).isLessThanOrEqualTo(cum.get("atLeast100").longValue());
+                Map<String, Number> best = (Map<String, Number>) a.get("bestTechnology");
+                assertThat(best.values().stream().mapToLong(Number::longValue).sum()).isEqualTo(n);
+                // fibre is the only ≥ 1 Gbit/s technology here
+                assertThat(cum.get("atLeast1000").longValue()).isEqualTo(best.get("ftth").longValue());
+                total += n;
+            }
+            assertThat(total).as("level %s covers every premise", level).isEqualTo(premises);
+        }
+        ResponseEntity<String> bad = raw(http(), HttpMethod.GET, "/api/eligibility/areas?level=canton");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody()).contains("level doit valoir");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPremiseAnswerChangesWithTheDateAndGivesTheForecast() {
+        // a premise made connectable in 2023
+        Map<String, Object> row = jdbc.sql("""
+                SELECT e.premise_id, e.fibre_from FROM eligibility e WHERE e.fibre_from BETWEEN DATE '2023-03-01' AND DATE '2023-12-31'
+                ORDER BY e.premise_id LIMIT 1
+                """).query().singleRow();
+        long id = ((Number) row.get("premise_id")).longValue();
+        LocalDate from = ((java.sql.Date) row.get("fibre_from")).toLocalDate();
+        Map<String, Object> before = get(http(), "/api/eligibility/premises/" + id + "?asOf=" + from.minusDays(1));
+        Map<String, Object> after = get(http(), "/api/eligibility/premises/" + id + "?asOf=" + from);
+        assertThat(before.get("openToFibre")).isEqualTo(false);
+        assertThat(((Map<String, Object>) before.get("best")).get("technology")).isIn("VDSL2", "ADSL2PLUS", "NONE");
+        Map<String, Object> programme = (Map<String, Object>) before.get("programme");
+        assertThat(programme.get("phase")).isNotNull();
+        assertThat((String) programme.get("fibreForecastQuarter")).matches("T[1-4] 20\\d\\d");
+        assertThat(after.get("openToFibre")).isEqualTo(true);
+        assertThat(((Map<String, Object>) after.get("best")).get("technology")).isEqualTo("FTTH");
+        assertThat(after.get("dataRefreshDate")).isEqualTo("2026-10-31");
+        Map<String, Object> line = (Map<String, Object>) ((Map<String, Object>) after.get("copper")).get("line");
+        assertThat(line.get("measuredAlong")).isIn("ROAD_NETWORK", "STRAIGHT_LINE_WITH_DETOUR");
+        assertThat(((Number) line.get("attenuationDb")).doubleValue()).isGreaterThan(1.5);
+        assertThat(raw(http(), HttpMethod.GET, "/api/eligibility/premises/999999999").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void lookupFindsAnAddressTypedWithoutAccentsAndWithAnAbbreviation() {
+        Map<String, Object> target = jdbc.sql("""
+                SELECT p.id, p.street_number, p.street_name, c.name AS commune FROM premise p JOIN commune c USING (insee)
+                WHERE p.street_name LIKE 'Boulevard %' AND p.street_number > 2 AND p.complement IS NULL
+                  AND (p.street_name ~ '[éèêàç]' OR c.name ~ '[éèêàçë]')
+                ORDER BY p.id LIMIT 1
+                """).query().singleRow();
+        String typed = target.get("street_number") + " bd "
+                + stripAccents(((String) target.get("street_name")).substring("Boulevard ".length())).toUpperCase()
+                + " " + stripAccents((String) target.get("commune")).toLowerCase();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> answer = http().get().uri(b -> b.path("/api/eligibility/lookup").queryParam("q", typed).build())
+                .retrieve().body(Map.class);
+        long found = ((Number) answer.get("premiseId")).longValue();
+        Map<String, Object> foundRow = jdbc.sql("SELECT street_number, street_name FROM premise WHERE id = :id")
+                .param("id", found).query().singleRow();
+        assertThat(foundRow.get("street_name")).as("typed: %s", typed).isEqualTo(target.get("street_name"));
+        assertThat(foundRow.get("street_number")).isEqualTo(target.get("street_number"));
+
+        ResponseEntity<String> nothing = raw(http(), HttpMethod.GET, "/api/eligibility/lookup?q=zzzz%20qqqq%20xxxx");
+        assertThat(nothing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(raw(http(), HttpMethod.GET, "/api/eligibility/lookup").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    private static String stripAccents(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    }
+
+    @Test
+    void lookupByPointFindsTheNearestPremise() {
+        Map<String, Object> p = jdbc.sql("""
+                SELECT id, ST_X(ST_Transform(geom, 4326)) AS lon, ST_Y(ST_Transform(geom, 4326)) AS lat
+                FROM premise ORDER BY id DESC LIMIT 1
+                """).query().singleRow();
+        Map<String, Object> answer = get(http(), "/api/eligibility/lookup?lon=" + p.get("lon") + "&lat=" + p.get("lat"));
+        long found = ((Number) answer.get("premiseId")).longValue();
+        // blocks of flats share one point: any line of that building is right
+        assertThat(count("SELECT count(*) FROM premise a JOIN premise b ON ST_Equals(a.geom, b.geom) "
+                + "WHERE a.id = " + p.get("id") + " AND b.id = " + found)).isEqualTo(1);
+        assertThat(raw(http(), HttpMethod.GET, "/api/eligibility/lookup?lon=0&lat=0").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void commissioningACabinetRaisesExactlyThePremisesBehindIt() {
+        Map<String, Object> op = jdbc.sql("""
+                SELECT o.id, o.code, o.sub_distributor_id FROM upgrade_operation o
+                WHERE o.status = 'PLANNED' AND EXISTS (SELECT 1 FROM eligibility e WHERE e.cabinet_operation_id = o.id
+                                                        AND e.cabinet_class > e.exchange_class
+                                                        AND (e.fibre_from IS NULL OR e.fibre_from > DATE '2021-06-01'))
+                ORDER BY o.id LIMIT 1
+                """).query().singleRow();
+        String code = (String) op.get("code");
+        String date = "2021-06-01";
+        Map<String, Object> whatIf = get(http(Role.ENGINEER), "/api/eligibility/what-if?asOf=" + date + "&operation=" + code);
+        long raised = ((Number) whatIf.get("raised")).longValue();
+        assertThat(raised).isPositive();
+        Map<String, Object> before = get(http(), "/api/eligibility/areas?level=commune&asOf=" + date);
+        try {
+            jdbc.sql("UPDATE upgrade_operation SET status = 'IN_SERVICE', commissioned_on = DATE '2021-05-01' WHERE id = :id")
+                    .param("id", op.get("id")).update();
+            Map<String, Object> after = get(http(), "/api/eligibility/areas?level=commune&asOf=" + date);
+            // the whole region gains exactly the what-if's "after" distribution for these premises
+            Map<String, Long> shift = new java.util.HashMap<>();
+            ((Map<String, Number>) whatIf.get("after")).forEach((k, v) -> shift.merge(k, v.longValue(), Long::sum));
+            ((Map<String, Number>) whatIf.get("before")).forEach((k, v) -> shift.merge(k, -v.longValue(), Long::sum));
+            Map<String, Long> observed = new java.util.HashMap<>();
+            long changedCommunes = 0;
+            List<Map<String, Object>> b = (List<Map<String, Object>>) before.get("areas");
+            List<Map<String, Object>> a = (List<Map<String, Object>>) after.get("areas");
+            for (int i = 0; i < a.size(); i++) {
+                Map<String, Number> cb = (Map<String, Number>) b.get(i).get("byClass");
+                Map<String, Number> ca = (Map<String, Number>) a.get(i).get("byClass");
+                if (!cb.equals(ca)) {
+                    changedCommunes++;
+                }
+                ca.forEach((k, v) -> observed.merge(k, v.longValue() - cb.get(k).longValue(), Long::sum));
+            }
+            assertThat(observed).isEqualTo(shift);
+            assertThat(changedCommunes).isBetween(1L, 2L);
+        } finally {
+            jdbc.sql("UPDATE upgrade_operation SET status = 'PLANNED', commissioned_on = NULL WHERE id = :id")
+                    .param("id", op.get("id")).update();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aHypotheticalCabinetIsMeasuredOnTheRoads() {
+        String sr = jdbc.sql("""
+                SELECT sr.code FROM sub_distributor sr JOIN eligibility e ON e.premise_id IN
+                  (SELECT id FROM premise WHERE sub_distributor_id = sr.id)
+                WHERE e.cabinet_operation_id IS NULL AND e.exchange_length_m > 3000 AND e.fibre_from IS NULL
+                ORDER BY sr.id LIMIT 1
+                """).query(String.class).single();
+        Map<String, Object> answer = get(http(Role.ENGINEER), "/api/eligibility/what-if?subDistributor=" + sr + "&asOf=2020-01-01");
+        assertThat(((Number) answer.get("premises")).longValue()).isPositive();
+        assertThat(((Number) answer.get("raised")).longValue()).isPositive();
+    }
+
+    @Test
+    void whatIfAndRecomputeAreForEngineers() {
+        assertThat(raw(http(), HttpMethod.GET, "/api/eligibility/what-if?operation=X").getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(raw(http(Role.VIEWER), HttpMethod.GET, "/api/eligibility/what-if?operation=X").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(raw(http(Role.ENGINEER), HttpMethod.GET, "/api/eligibility/what-if?operation=X").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(raw(http(Role.VIEWER), HttpMethod.GET, "/api/eligibility/recompute").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void anIncrementalRecomputeFollowsANewState() {
+        // a premise in works whose last change is older than the cabling recorded here
+        long id = jdbc.sql("""
+                SELECT p.id FROM premise p JOIN eligibility e ON e.premise_id = p.id
+                WHERE p.state = 'EN_COURS' AND e.fibre_from IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM premise_event x WHERE x.premise_id = p.id AND x.effective_on >= DATE '2026-10-01')
+                ORDER BY p.id LIMIT 1
+                """).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO premise_event (premise_id, field, old_value, new_value, effective_on, source, username)
+                VALUES (:id, 'state', 'EN_COURS', 'DEPLOYE', DATE '2026-10-01', 'EDIT', 't-engineer'),
+                       (:id, 'commercial_opening_date', NULL, '2026-10-20', DATE '2026-10-01', 'EDIT', 't-engineer')
+                """).param("id", id).update();
+        jdbc.sql("""
+                UPDATE premise SET state = 'DEPLOYE', cabling_date = DATE '2026-10-01',
+                                   commercial_opening_date = DATE '2026-10-20' WHERE id = :id
+                """).param("id", id).update();
+        assertThat(recompute.premises(List.of(id))).isEqualTo(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> best = (Map<String, Object>) get(http(), "/api/eligibility/premises/" + id + "?asOf=2026-10-25").get("best");
+        assertThat(best.get("technology")).isEqualTo("FTTH");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> earlier = (Map<String, Object>) get(http(), "/api/eligibility/premises/" + id + "?asOf=2026-10-15").get("best");
+        assertThat(earlier.get("technology")).isNotEqualTo("FTTH");
+    }
+
+    @Test
+    void aFullRecomputeRunsAsAJobWithProgress() throws Exception {
+        ResponseEntity<String> page = raw(http(), HttpMethod.GET, "/");
+        String cookie = page.getHeaders().get("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                .findFirst().orElseThrow();
+        String token = cookie.substring("XSRF-TOKEN=".length(), cookie.indexOf(';'));
+        RestClient engineer = RestClient.builder().baseUrl("http://localhost:" + port).defaultHeaders(h -> {
+            h.setBasicAuth("t-engineer", PASSWORD);
+            h.add("X-XSRF-TOKEN", token);
+            h.add("Cookie", "XSRF-TOKEN=" + token);
+        }).build();
+        assertThat(raw(engineer, HttpMethod.POST, "/api/eligibility/recompute").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        Map<String, Object> status = Map.of();
+        for (int i = 0; i < 600; i++) {
+            status = get(engineer, "/api/eligibility/recompute");
+            if (Boolean.FALSE.equals(status.get("running"))) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(status.get("running")).isEqualTo(false);
+        assertThat(status.get("step")).isEqualTo("terminé");
+        assertThat(((Number) status.get("done")).longValue()).isEqualTo(count("SELECT count(*) FROM premise"));
+        assertThat(((Number) status.get("percent")).doubleValue()).isEqualTo(100.0);
+        assertThat(count("SELECT count(*) FROM eligibility")).isEqualTo(count("SELECT count(*) FROM premise"));
+    }
+}
