@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Computes eligibility at start-up when the database has premises but no eligibility yet:
  * synchronously where asked (./run.sh's loading step, so the server starts with figures), in the
- * background otherwise (progress at GET /api/eligibility/recompute).
+ * background otherwise (progress at GET /api/eligibility/recompute). "always" recomputes even when
+ * figures exist, in the calling thread (benchmarks, or after changing a coefficient).
  */
 @Component
 @Order(2)
@@ -33,12 +34,12 @@ class EligibilityStartup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if ("none".equals(mode) || !recompute.isEmpty()
+        if ("none".equals(mode) || (!"always".equals(mode) && !recompute.isEmpty())
                 || !jdbc.sql("SELECT EXISTS (SELECT 1 FROM premise)").query(Boolean.class).single()) {
             return;
         }
         log.info("Éligibilité : premier calcul ({})", mode);
-        if ("sync".equals(mode)) {
+        if ("sync".equals(mode) || "always".equals(mode)) {
             recompute.full();
         } else {
             recompute.startFull();

@@ -1,0 +1,76 @@
+package fr.thdtracker.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.io.WKBReader;
+
+import fr.thdtracker.routing.OsmXmlWriter;
+import fr.thdtracker.routing.RoadGraph;
+
+/**
+ * Benchmark (run by bench/routing-vs-pgrouting.sh, not by the tests): one shortest-path tree per
+ * injection point (exchanges and cabinets) on the database's road network with GraphHopper, the
+ * same limit as the eligibility recompute. Prints the median over repetitions.
+ *
+ * Arguments: jdbcUrl user password limitMetres repetitions
+ */
+public final class RoutingBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        double limit = Double.parseDouble(args[3]);
+        int repetitions = Integer.parseInt(args[4]);
+        Path dir = Files.createTempDirectory("thd-routing-bench");
+        List<double[]> sources = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, args[1], args[2]); Statement st = c.createStatement()) {
+            Path osm = dir.resolve("roads.osm");
+            try (OsmXmlWriter writer = new OsmXmlWriter(osm);
+                 ResultSet rs = st.executeQuery("SELECT class, ST_AsBinary(ST_Transform(geom, 4326)) FROM road ORDER BY id")) {
+                WKBReader reader = new WKBReader();
+                while (rs.next()) {
+                    Coordinate[] cs = reader.read(rs.getBytes(2)).getCoordinates();
+                    double[] lonLat = new double[cs.length * 2];
+                    for (int i = 0; i < cs.length; i++) {
+                        lonLat[2 * i] = cs[i].x;
+                        lonLat[2 * i + 1] = cs[i].y;
+                    }
+                    writer.road(lonLat, "MAJOR".equals(rs.getString(1)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(Files.readString(Path.of(args.length > 5 ? args[5] : "bench/injection-points.sql")))) {
+                while (rs.next()) {
+                    sources.add(new double[]{rs.getDouble("lat"), rs.getDouble("lon")});
+                }
+            }
+        }
+        long tImport = System.nanoTime();
+        try (RoadGraph graph = RoadGraph.importOsm(dir.resolve("roads.osm"), dir)) {
+            System.out.printf("graph: %d nodes, %d edges, imported in %d ms%n", graph.nodeCount(), graph.edgeCount(),
+                    (System.nanoTime() - tImport) / 1_000_000);
+            RoadGraph.Tree tree = graph.newTree();
+            double[] ms = new double[repetitions];
+            long reached = 0;
+            for (int r = 0; r < repetitions; r++) {
+                long t0 = System.nanoTime();
+                reached = 0;
+                for (double[] s : sources) {
+                    tree.grow(s[0], s[1], limit, 500);
+                    reached += tree.reachedNodes();
+                }
+                ms[r] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(ms);
+            System.out.printf("trees: %d sources, %d nodes reached, median %.1f ms (runs %s)%n", sources.size(), reached,
+                    ms[repetitions / 2], Arrays.toString(ms));
+        }
+    }
+}
