@@ -42,7 +42,7 @@ done
 psql -qc "DROP TABLE IF EXISTS eligibility_floor"
 ours=$(median </tmp/thd-elig)
 floor=$(median </tmp/thd-floor)
-ratio=$(echo "scale=2; $ours / $floor" | bc)
+ratio=$(echo "scale=2; $ours / $floor" | bc | xargs printf "%.2f")
 routed=$(psql -tAc "SELECT round(100.0 * count(*) FILTER (WHERE exchange_routed) / count(*), 2) FROM eligibility")
 table=$(cat <<MD
 Command: \`bench/eligibility.sh $db $runs\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(psql -tAc "SELECT 'PostgreSQL ' || current_setting('server_version') || ', PostGIS ' || postgis_lib_version()"), $premises premises, JVM \`-Xmx6g\`.

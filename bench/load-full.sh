@@ -80,7 +80,7 @@ done
 gen=$(median <"$work/generator" | xargs printf '%.1f')
 wall=$(median <"$work/wall" | xargs printf '%.1f')
 floor=$(median <"$work/floor" | xargs printf '%.1f')
-ratio=$(echo "scale=2; $gen / $floor" | bc)
+ratio=$(echo "scale=2; $gen / $floor" | bc | xargs printf "%.2f")
 table=$(cat <<MD
 Command: \`bench/load-full.sh $runs $scale\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(psql -tAc "SELECT 'PostgreSQL ' || current_setting('server_version') || ', PostGIS ' || postgis_lib_version()").
 

@@ -12,6 +12,7 @@ import com.graphhopper.GraphHopper;
 import com.graphhopper.config.Profile;
 import com.graphhopper.isochrone.algorithm.ShortestPathTree;
 import com.graphhopper.json.Statement;
+import com.graphhopper.routing.querygraph.QueryGraph;
 import com.graphhopper.routing.util.EdgeFilter;
 import com.graphhopper.routing.util.TraversalMode;
 import com.graphhopper.routing.weighting.Weighting;
@@ -124,6 +125,7 @@ public final class RoadGraph implements AutoCloseable {
         private int[] touched = new int[1024];
         private int touchedCount;
         private double limit;
+        private RoadSnap source;
 
         private Tree() {
             distance = new double[nodeCount()];
@@ -142,38 +144,50 @@ public final class RoadGraph implements AutoCloseable {
             }
             touchedCount = 0;
             limit = limitM;
-            RoadSnap source = snap(lat, lon, maxOffRoadM);
-            if (source == null) {
+            source = null;
+            Snap snap = hopper.getLocationIndex().findClosest(lat, lon, EdgeFilter.ALL_EDGES);
+            if (!snap.isValid() || snap.getQueryDistance() > maxOffRoadM) {
                 return false;
             }
-            start(source.baseNode(), source.offRoad() + source.alongFromBase(), limitM);
-            start(source.adjNode(), source.offRoad() + source.edgeLength() - source.alongFromBase(), limitM);
-            return true;
-        }
-
-        private void start(int node, double offset, double limitM) {
+            source = snap(lat, lon, maxOffRoadM);
+            double offRoad = snap.getQueryDistance();
+            // one tree from the snapped point itself: a virtual node splitting its road edge
             BaseGraph graph = hopper.getBaseGraph();
-            ShortestPathTree tree = new ShortestPathTree(graph, weighting, false, TraversalMode.NODE_BASED);
-            tree.setDistanceLimit(Math.max(0, limitM - offset));
-            tree.search(node, label -> {
-                double d = label.distance + offset;
-                if (d < distance[label.node]) {
+            QueryGraph queryGraph = QueryGraph.create(graph, snap);
+            int realNodes = graph.getNodes();
+            ShortestPathTree tree = new ShortestPathTree(queryGraph, queryGraph.wrapWeighting(weighting), false,
+                    TraversalMode.NODE_BASED);
+            tree.setDistanceLimit(Math.max(0, limitM - offRoad));
+            tree.search(snap.getClosestNode(), label -> {
+                if (label.node < realNodes && label.distance + offRoad < distance[label.node]) {
                     if (distance[label.node] == Double.POSITIVE_INFINITY) {
                         if (touchedCount == touched.length) {
                             touched = Arrays.copyOf(touched, touched.length * 2);
                         }
                         touched[touchedCount++] = label.node;
                     }
-                    distance[label.node] = d;
+                    distance[label.node] = label.distance + offRoad;
                 }
             });
+            return true;
         }
 
         /** Road distance to a snapped point, or +∞ when it lies beyond the tree's limit. */
         public double distanceTo(RoadSnap s) {
             double d = Math.min(distance[s.baseNode()] + s.alongFromBase(),
                     distance[s.adjNode()] + s.edgeLength() - s.alongFromBase()) + s.offRoad();
+            if (source != null && sameEdge(source, s)) {
+                // on the source's own road edge: straight along it
+                double along = source.baseNode() == s.baseNode() ? s.alongFromBase()
+                        : s.edgeLength() - s.alongFromBase();
+                d = Math.min(d, Math.abs(along - source.alongFromBase()) + source.offRoad() + s.offRoad());
+            }
             return d <= limit ? d : Double.POSITIVE_INFINITY;
+        }
+
+        private static boolean sameEdge(RoadSnap a, RoadSnap b) {
+            return (a.baseNode() == b.baseNode() && a.adjNode() == b.adjNode())
+                    || (a.baseNode() == b.adjNode() && a.adjNode() == b.baseNode());
         }
 
         public int reachedNodes() {
