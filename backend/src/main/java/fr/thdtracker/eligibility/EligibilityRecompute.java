@@ -420,9 +420,9 @@ public class EligibilityRecompute {
                         SELECT DISTINCT p.insee, p.street_name, c.name FROM premise p JOIN commune c USING (insee)
                         """)
                 .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list();
-        bulk.copy("address_index", "insee, street_name, search_key", out -> {
+        bulk.copy("address_index", "insee, street_name, search_key, street_key", out -> {
             for (String[] s : streets) {
-                out.printRecord(s[0], s[1], AddressNormalizer.normalize(s[1] + " " + s[2]));
+                out.printRecord(s[0], s[1], AddressNormalizer.normalize(s[1] + " " + s[2]), AddressNormalizer.normalize(s[1]));
             }
         });
     }

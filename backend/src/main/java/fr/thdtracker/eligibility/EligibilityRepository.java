@@ -139,6 +139,7 @@ class EligibilityRepository {
     record StreetMatch(String insee, String streetName, String commune, double score) {
     }
 
+    /** Streets nearest the text (street and commune words), over the whole territory. */
     List<StreetMatch> streets(String normalizedText, int limit) {
         return jdbc.sql("""
                         SELECT a.insee, a.street_name, c.name AS commune, similarity(a.search_key, :t) AS score
@@ -146,6 +147,20 @@ class EligibilityRepository {
                         ORDER BY a.search_key <-> :t, a.insee, a.street_name
                         LIMIT :limit
                         """).param("t", normalizedText).param("limit", limit)
+                .query((rs, i) -> new StreetMatch(rs.getString("insee"), rs.getString("street_name"),
+                        rs.getString("commune"), rs.getDouble("score")))
+                .list();
+    }
+
+    /** Streets of one commune nearest the street words of the query. */
+    List<StreetMatch> streetsInCommune(String normalizedStreet, String insee, int limit) {
+        return jdbc.sql("""
+                        SELECT a.insee, a.street_name, c.name AS commune, similarity(a.street_key, :t) AS score
+                        FROM address_index a JOIN commune c USING (insee)
+                        WHERE a.insee = :insee
+                        ORDER BY a.street_key <-> :t, a.street_name
+                        LIMIT :limit
+                        """).param("t", normalizedStreet).param("insee", insee).param("limit", limit)
                 .query((rs, i) -> new StreetMatch(rs.getString("insee"), rs.getString("street_name"),
                         rs.getString("commune"), rs.getDouble("score")))
                 .list();
@@ -169,6 +184,16 @@ class EligibilityRepository {
                         ORDER BY p.geom <-> q.g, p.id LIMIT 1
                         """).param("lon", lon).param("lat", lat).param("max", maxMetres)
                 .query(Long.class).optional();
+    }
+
+    /** Communes by normalised name (homonyms: the first by INSEE code). */
+    Map<String, String[]> communesByName() {
+        // normalised the same way as the queries they are looked for in; value {insee, name}
+        Map<String, String[]> byName = new HashMap<>();
+        jdbc.sql("SELECT insee, name FROM commune ORDER BY insee").query(rs -> {
+            byName.putIfAbsent(AddressNormalizer.normalize(rs.getString(2)), new String[]{rs.getString(1), rs.getString(2)});
+        });
+        return byName;
     }
 
     LocalDate refreshDate() {

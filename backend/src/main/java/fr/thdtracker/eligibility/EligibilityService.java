@@ -18,6 +18,7 @@ class EligibilityService {
 
     private static final double LOOKUP_RADIUS_M = 150;
     private static final double MIN_STREET_SCORE = 0.2;
+    private static final double MIN_STREET_IN_COMMUNE_SCORE = 0.4;
     private static final int NOTICE_DAYS = 90;
 
     private final EligibilityRepository repository;
@@ -161,29 +162,63 @@ class EligibilityService {
             throw new BadRequestException("q : une adresse de 1 à 200 caractères, par exemple « 12 rue de la Mairie, Dinan »");
         }
         AddressNormalizer.Query query = AddressNormalizer.parse(q);
-        List<EligibilityRepository.StreetMatch> streets = repository.streets(query.text(), 5);
-        List<Map<String, Object>> candidates = new ArrayList<>();
-        Long best = null;
-        for (EligibilityRepository.StreetMatch s : streets) {
-            if (s.score() < MIN_STREET_SCORE) {
-                continue;
+        // a commune named in the query restricts the search to it: a resident of Dinan typing
+        // "rue de la Mairie, Dinan" must not get the rue de la Mairie of another town
+        String[] commune = communeNamedIn(query.text());
+        List<Map<String, Object>> candidates = List.of();
+        if (commune != null) {
+            String street = (" " + query.text() + " ").replace(" " + commune[0] + " ", " ").strip();
+            candidates = candidates(query, repository.streetsInCommune(street, commune[1], 5), MIN_STREET_IN_COMMUNE_SCORE);
+            boolean endsWithCommune = (" " + query.text()).endsWith(" " + commune[0]);
+            if (candidates.isEmpty() && endsWithCommune) {
+                throw new NotFoundException("Aucune voie ne correspond à « " + street + " » à " + commune[2]
+                        + " (" + commune[1] + ")");
             }
-            Long id = repository.premiseOnStreet(s.insee(), s.streetName(), query.number(), query.suffix()).orElse(null);
-            if (id == null) {
-                continue;
-            }
-            if (best == null) {
-                best = id;
-            }
-            candidates.add(Map.of("premiseId", id, "street", s.streetName(), "commune", s.commune(),
-                    "insee", s.insee(), "score", Math.round(s.score() * 100) / 100.0));
         }
+        if (candidates.isEmpty()) {
+            // no commune named, or the name belongs to the street ("route de Rennes")
+            candidates = candidates(query, repository.streets(query.text(), 5), MIN_STREET_SCORE);
+        }
+        Long best = candidates.isEmpty() ? null : (Long) candidates.get(0).get("premiseId");
         if (best == null) {
             throw new NotFoundException("Aucune adresse ne correspond à « " + q + " »");
         }
         Map<String, Object> answer = new LinkedHashMap<>(premise(best, asOf));
         answer.put("candidates", candidates);
         return answer;
+    }
+
+    private List<Map<String, Object>> candidates(AddressNormalizer.Query query,
+                                                 List<EligibilityRepository.StreetMatch> streets, double minScore) {
+        List<Map<String, Object>> candidates = new ArrayList<>();
+        for (EligibilityRepository.StreetMatch s : streets) {
+            if (s.score() < minScore) {
+                continue;
+            }
+            repository.premiseOnStreet(s.insee(), s.streetName(), query.number(), query.suffix())
+                    .ifPresent(id -> candidates.add(Map.of("premiseId", id, "street", s.streetName(),
+                            "commune", s.commune(), "insee", s.insee(), "score", Math.round(s.score() * 100) / 100.0)));
+        }
+        return candidates;
+    }
+
+    private volatile Map<String, String[]> communes;
+
+    /** The longest commune name appearing as whole words in the normalised query: {key, insee, name}. */
+    private String[] communeNamedIn(String text) {
+        Map<String, String[]> byName = communes;
+        if (byName == null) {
+            byName = repository.communesByName();
+            communes = byName;
+        }
+        String padded = " " + text + " ";
+        String found = null;
+        for (String name : byName.keySet()) {
+            if ((found == null || name.length() > found.length()) && padded.contains(" " + name + " ")) {
+                found = name;
+            }
+        }
+        return found == null ? null : new String[]{found, byName.get(found)[0], byName.get(found)[1]};
     }
 
     Map<String, Object> lookupPoint(double lon, double lat, LocalDate asOf) {

@@ -140,6 +140,14 @@ class EligibilityApiTest extends DemoDatabaseTest {
         assertThat(foundRow.get("street_name")).as("typed: %s", typed).isEqualTo(target.get("street_name"));
         assertThat(foundRow.get("street_number")).isEqualTo(target.get("street_number"));
 
+        // a commune named at the end of the query is where the street must be
+        String commune = (String) target.get("commune");
+        ResponseEntity<String> elsewhere = http().get().uri(b -> b.path("/api/eligibility/lookup")
+                        .queryParam("q", "1 rue zxqwv ykkjh " + commune).build())
+                .retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+        assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(elsewhere.getBody()).contains("à " + commune);
+
         ResponseEntity<String> nothing = raw(http(), HttpMethod.GET, "/api/eligibility/lookup?q=zzzz%20qqqq%20xxxx");
         assertThat(nothing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(raw(http(), HttpMethod.GET, "/api/eligibility/lookup").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
