@@ -40,6 +40,12 @@ class EligibilityController {
         throw new BadRequestException("Donnez une adresse (q=…) ou un point (lon=…&lat=…)");
     }
 
+    /** Public: address suggestions while typing (streets, best first). */
+    @GetMapping("/api/eligibility/suggest")
+    java.util.List<Map<String, Object>> suggest(@RequestParam String q) {
+        return service.suggest(q);
+    }
+
     @GetMapping("/api/eligibility/premises/{id}")
     Map<String, Object> premise(@PathVariable long id,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -91,10 +92,12 @@ public class EligibilityRecompute {
     private final RoadNetwork roads;
     private final EligibilityProperties properties;
     private final SpeedModel model;
+    private final ApplicationEventPublisher events;
     private final AtomicReference<RecomputeStatus> status = new AtomicReference<>(RecomputeStatus.idle());
 
     EligibilityRecompute(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-                         RoadNetwork roads, EligibilityProperties properties) {
+                         RoadNetwork roads, EligibilityProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = new TransactionTemplate(transactions);
@@ -222,6 +225,8 @@ public class EligibilityRecompute {
                     (tGraph - t0) / 1_000_000, (tLoad - tGraph) / 1_000_000, (tCompute - tLoad) / 1_000_000,
                     (System.nanoTime() - tCompute) / 1_000_000);
             jdbc.sql("ANALYZE eligibility").update();
+            progress("vues dérivées (tuiles)", batch.size, batch.size);
+            events.publishEvent(new EligibilityRecomputed(batch.size));
             double seconds = (System.nanoTime() - t0) / 1e9;
             log.info("Éligibilité recalculée : {} locaux en {} s ({} par la route)", batch.size,
                     String.format("%.1f", seconds), batch.routedCount());

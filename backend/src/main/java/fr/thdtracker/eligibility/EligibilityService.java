@@ -221,6 +221,22 @@ class EligibilityService {
         return found == null ? null : new String[]{found, byName.get(found)[0], byName.get(found)[1]};
     }
 
+    List<Map<String, Object>> suggest(String q) {
+        if (q == null || q.strip().length() < 3 || q.length() > 200) {
+            throw new BadRequestException("q : au moins 3 caractères (200 au plus)");
+        }
+        AddressNormalizer.Query query = AddressNormalizer.parse(q);
+        List<Map<String, Object>> suggestions = new ArrayList<>();
+        for (EligibilityRepository.StreetMatch s : repository.streets(query.text(), 8)) {
+            if (s.score() >= MIN_STREET_SCORE) {
+                String label = (query.number() == null ? "" : query.number() + (query.suffix() == null ? "" : " " + query.suffix()) + " ")
+                        + s.streetName() + ", " + s.commune();
+                suggestions.add(Map.of("label", label, "street", s.streetName(), "commune", s.commune(), "insee", s.insee()));
+            }
+        }
+        return suggestions;
+    }
+
     Map<String, Object> lookupPoint(double lon, double lat, LocalDate asOf) {
         if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
             throw new BadRequestException("lon/lat hors limites : " + lon + ", " + lat);

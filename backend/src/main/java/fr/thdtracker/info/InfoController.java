@@ -15,9 +15,15 @@ import org.springframework.web.bind.annotation.RestController;
 class InfoController {
 
     private final JdbcClient jdbc;
+    private final String basemapUrl;
+    private final String basemapAttribution;
 
-    InfoController(JdbcClient jdbc) {
+    InfoController(JdbcClient jdbc,
+                   @org.springframework.beans.factory.annotation.Value("${thd.map.basemap-url:}") String basemapUrl,
+                   @org.springframework.beans.factory.annotation.Value("${thd.map.basemap-attribution:}") String basemapAttribution) {
         this.jdbc = jdbc;
+        this.basemapUrl = basemapUrl;
+        this.basemapAttribution = basemapAttribution;
     }
 
     @GetMapping("/api/info")
@@ -33,6 +39,8 @@ class InfoController {
                 .map(seed -> Map.of("seed", Long.parseLong(seed),
                         "scale", Double.parseDouble(values.getOrDefault("demo.scale", "0"))))
                 .orElse(null));
+        // an external basemap is optional configuration: the map works offline without it
+        info.put("basemap", basemapUrl.isBlank() ? null : Map.of("url", basemapUrl, "attribution", basemapAttribution));
         return info;
     }
 

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.thdtracker.common.BadRequestException;
+import fr.thdtracker.common.BoundingBox;
 import fr.thdtracker.common.NotFoundException;
 
 /** GeoJSON (EPSG:4326) layers of the first map page. */

@@ -4,6 +4,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import fr.thdtracker.common.BoundingBox;
+
 /** Builds GeoJSON feature collections in PostGIS (ST_AsGeoJSON), reprojected to EPSG:4326. */
 @Repository
 class MapLayerRepository {

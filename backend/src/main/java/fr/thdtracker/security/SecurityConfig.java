@@ -32,7 +32,8 @@ class SecurityConfig {
     static final String[] PUBLIC_GET = {
             "/", "/index.html", "/favicon.svg", "/css/**", "/js/**", "/img/**", "/webjars/**",
             "/api/info", "/api/phases", "/api/layers/**", "/actuator/health", "/actuator/health/**",
-            "/api/eligibility/lookup", "/api/eligibility/premises/*", "/api/eligibility/areas",
+            "/api/eligibility/lookup", "/api/eligibility/suggest", "/api/eligibility/premises/*", "/api/eligibility/areas",
+            "/tiles/**", "/ogc", "/ogc/**",
             "/error"
     };
 

@@ -1,11 +1,10 @@
-package fr.thdtracker.layers;
+package fr.thdtracker.common;
 
-import fr.thdtracker.common.BadRequestException;
 
 /** A WGS84 longitude/latitude box, as OpenLayers and OGC APIs send it. */
-record BoundingBox(double minLon, double minLat, double maxLon, double maxLat) {
+public record BoundingBox(double minLon, double minLat, double maxLon, double maxLat) {
 
-    static BoundingBox parse(String text) {
+    public static BoundingBox parse(String text) {
         String[] parts = text.split(",");
         if (parts.length != 4) {
             throw new BadRequestException("bbox attend 4 nombres minLon,minLat,maxLon,maxLat : « " + text + " »");

@@ -1,0 +1,66 @@
+package fr.thdtracker.tiles;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.thdtracker.common.BadRequestException;
+import fr.thdtracker.common.NotFoundException;
+
+/** GET /tiles/{layer}/{z}/{x}/{y}.mvt, with ETag revalidation and a header when a tile is capped. */
+@RestController
+class TileController {
+
+    static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
+
+    private final TileRepository tiles;
+
+    TileController(TileRepository tiles) {
+        this.tiles = tiles;
+    }
+
+    @GetMapping("/tiles/{layer}/{z}/{x}/{y}.mvt")
+    ResponseEntity<byte[]> tile(@PathVariable String layer, @PathVariable int z, @PathVariable int x, @PathVariable int y,
+                                @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
+        TileLayer l = TileLayer.byName(layer).orElseThrow(() -> new NotFoundException(
+                "Couche de tuiles inconnue : " + layer + " (departments, communes, zones, premises, exchanges, ruhd)"));
+        if (z < 0 || z > TileLayer.MAX_ZOOM) {
+            throw new BadRequestException("Niveau de zoom hors limites : " + z + " (0 à " + TileLayer.MAX_ZOOM + ")");
+        }
+        long n = 1L << z;
+        if (x < 0 || y < 0 || x >= n || y >= n) {
+            throw new BadRequestException("Tuile hors limites au zoom " + z + " : x et y vont de 0 à " + (n - 1));
+        }
+        TileRepository.Tile tile = tiles.tile(l, z, x, y);
+        String etag = "\"" + md5(tile.mvt()) + "\"";
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(etag.equals(ifNoneMatch) ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
+                .eTag(etag)
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                .header("X-Tile-Features", Long.toString(tile.features()));
+        if (tile.truncated()) {
+            response.header("X-Tile-Truncated", "true");
+        }
+        if (etag.equals(ifNoneMatch)) {
+            return response.build();
+        }
+        return response.contentType(MVT).body(tile.mvt());
+    }
+
+    private static String md5(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
