@@ -10,6 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.thdtracker.eligibility.EligibilityRecomputed;
 
 /**
+ * Centroids are averaged in numeric, exactly: float sums depend on the order parallel workers
+ * add them in, and tiles must not change when the data did not.
+ *
  * The premise aggregates served below {@link TileLayer#PREMISE_POINTS_MIN_ZOOM}: the finest grid
  * from the premises, each coarser one from the finer (cells nest: each size is 4× the next).
  */
@@ -20,7 +23,7 @@ class PremiseCells {
 
     private static final String FINEST = """
             INSERT INTO premise_cell (level, geom, count, cible, signe, en_cours, deploye, raccordable_demande, abandonne)
-            SELECT :level, ST_SetSRID(ST_MakePoint(avg(ST_X(g)), avg(ST_Y(g))), 3857), count(*),
+            SELECT :level, ST_SetSRID(ST_MakePoint(avg(ST_X(g)::numeric)::float8, avg(ST_Y(g)::numeric)::float8), 3857), count(*),
                    count(*) FILTER (WHERE state = 'CIBLE'), count(*) FILTER (WHERE state = 'SIGNE'),
                    count(*) FILTER (WHERE state = 'EN_COURS'), count(*) FILTER (WHERE state = 'DEPLOYE'),
                    count(*) FILTER (WHERE state = 'RACCORDABLE_DEMANDE'), count(*) FILTER (WHERE state = 'ABANDONNE')
@@ -31,7 +34,8 @@ class PremiseCells {
     private static final String COARSER = """
             INSERT INTO premise_cell (level, geom, count, cible, signe, en_cours, deploye, raccordable_demande, abandonne)
             SELECT :level,
-                   ST_SetSRID(ST_MakePoint(sum(ST_X(geom) * count) / sum(count), sum(ST_Y(geom) * count) / sum(count)), 3857),
+                   ST_SetSRID(ST_MakePoint((sum(ST_X(geom)::numeric * count) / sum(count))::float8,
+                                           (sum(ST_Y(geom)::numeric * count) / sum(count))::float8), 3857),
                    sum(count), sum(cible), sum(signe), sum(en_cours), sum(deploye), sum(raccordable_demande), sum(abandonne)
             FROM premise_cell WHERE level = :finer
             GROUP BY floor(ST_X(geom) / :size), floor(ST_Y(geom) / :size)

@@ -7,17 +7,18 @@ import java.util.Optional;
  * The vector tile layers and their SQL. Each statement filters with the spatial index through the
  * tile envelope transformed to the table's CRS (never ST_Transform on the indexed column in the
  * WHERE clause), clips with ST_AsMVTGeom and caps its features; polygons are simplified to the
- * tile's pixel size first. Properties are only those the map styles or shows.
+ * tile's pixel size first. Properties are only those the map styles or shows. Rows come in a fixed
+ * order, so the same data always gives the same bytes (and the same ETag).
  */
 enum TileLayer {
 
     DEPARTMENTS("departments", 0, 22, """
             SELECT %s AS geom, t.code, t.name
-            FROM department t, b WHERE t.geom && b.box
+            FROM department t, b WHERE t.geom && b.box ORDER BY t.code
             """, true),
     COMMUNES("communes", 0, 22, """
             SELECT %s AS geom, t.insee, t.name, t.department_code AS department
-            FROM commune t, b WHERE t.geom && b.box
+            FROM commune t, b WHERE t.geom && b.box ORDER BY t.insee
             """, true),
     ZONES("zones", 0, 22, """
             SELECT %s AS geom, t.code, t.name, tr.code AS tranche, ph.code AS phase,
@@ -25,16 +26,16 @@ enum TileLayer {
             FROM deployment_zone t
             JOIN tranche tr ON tr.id = t.tranche_id JOIN phase ph ON ph.id = tr.phase_id
             LEFT JOIN contract c ON c.id = t.contract_id LEFT JOIN contractor ct ON ct.id = c.contractor_id, b
-            WHERE t.geom && b.box
+            WHERE t.geom && b.box ORDER BY t.id
             """, true),
     PREMISES("premises", 0, 22, """
             SELECT %s AS geom, t.id, t.state, t.building_type AS "buildingType", t.dwellings
-            FROM premise t, b WHERE t.geom && b.box
+            FROM premise t, b WHERE t.geom && b.box ORDER BY t.id
             """, false),
     EXCHANGES("exchanges", 0, 22, """
             SELECT %s AS geom, t.code, t.name, t.type, o.status AS "operationStatus", o.lot::int AS lot, t.vdsl2
             FROM exchange t LEFT JOIN upgrade_operation o ON o.cabinet_id = t.id, b
-            WHERE t.geom && b.box
+            WHERE t.geom && b.box ORDER BY t.id
             """, false),
     RUHD("ruhd", 0, 22, """
             SELECT %1$s AS geom, 'link' AS kind, t.code, NULL AS name, t.status, t.capacity_gbps AS "capacityGbps",
@@ -43,6 +44,7 @@ enum TileLayer {
             UNION ALL
             SELECT %1$s AS geom, 'site', t.code, t.name, NULL, NULL, t.kind
             FROM ruhd_site t, b WHERE t.geom && b.box
+            ORDER BY 2, 3
             """, false);
 
     /** From this zoom up, premises are points; below, aggregates of {@link #CELL_SIZES} cells. */
@@ -54,7 +56,7 @@ enum TileLayer {
     static final String PREMISE_CELLS = """
             SELECT %s AS geom, true AS aggregated, t.count, t.cible, t.signe, t.en_cours, t.deploye,
                    t.raccordable_demande, t.abandonne
-            FROM premise_cell t, b WHERE t.level = :level AND t.geom && b.box3857
+            FROM premise_cell t, b WHERE t.level = :level AND t.geom && b.box3857 ORDER BY t.geom
             """;
 
     final String name;
