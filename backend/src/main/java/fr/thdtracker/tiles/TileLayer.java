@@ -29,8 +29,10 @@ enum TileLayer {
             WHERE t.geom && b.box ORDER BY t.id
             """, true),
     PREMISES("premises", 0, 22, """
-            SELECT %s AS geom, t.id, t.state, t.building_type AS "buildingType", t.dwellings
-            FROM premise t, b WHERE t.geom && b.box ORDER BY t.id
+            SELECT %s AS geom, min(t.id) AS id, mode() WITHIN GROUP (ORDER BY t.state) AS state,
+                   min(t.building_type) AS "buildingType", count(*)::int AS lines, max(t.dwellings) AS dwellings
+            FROM premise t, b WHERE t.geom && b.box
+            GROUP BY t.geom, b.env ORDER BY 2
             """, false),
     EXCHANGES("exchanges", 0, 22, """
             SELECT %s AS geom, t.code, t.name, t.type, o.status AS "operationStatus", o.lot::int AS lot, t.vdsl2
@@ -47,9 +49,13 @@ enum TileLayer {
             ORDER BY 2, 3
             """, false);
 
-    /** From this zoom up, premises are points; below, aggregates of {@link #CELL_SIZES} cells. */
-    static final int PREMISE_POINTS_MIN_ZOOM = 14;
-    /** Cell sizes (EPSG:3857 metres) of the premise aggregates: 1/64 of the tile at z 7, 9, 11, 13. */
+    /**
+     * From this zoom up, premises are points, one per building (its lines counted, its most common
+     * state); below, aggregates of {@link #CELL_SIZES} cells. Measured on the full demo: the z14 tile
+     * over the densest town holds 18,000 buildings (≈ 470 kB), the z15 one 9,000 (≈ 240 kB).
+     */
+    static final int PREMISE_POINTS_MIN_ZOOM = 15;
+    /** Cell sizes (EPSG:3857 metres) of the premise aggregates: 1/64 of the tile at z 7, 9, 11, 13 (used to z14). */
     static final double[] CELL_SIZES = {4891.969809375, 1222.99245234375, 305.748113085938, 76.4370282714844};
     static final int MAX_ZOOM = 22;
 

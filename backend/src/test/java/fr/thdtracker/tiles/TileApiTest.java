@@ -71,7 +71,8 @@ class TileApiTest extends DemoDatabaseTest {
             "zones,      10, -1.6778, 48.1173",
             "premises,    8, -3.0,    48.1",
             "premises,   12, -1.6778, 48.1173",
-            "premises,   15, -1.6778, 48.1173",
+            "premises,   14, -1.6778, 48.1173",
+            "premises,   16, -1.6778, 48.1173",
             "exchanges,   9, -3.0,    48.1",
             "ruhd,        7, -3.0,    48.1"})
     void tilesMatchTheirGoldenDecoding(String layer, int z, double lon, double lat) throws Exception {
@@ -127,11 +128,11 @@ class TileApiTest extends DemoDatabaseTest {
 
     @Test
     void aCappedTileSaysSoInsteadOfDroppingSilently() {
-        int[] xy = tileOf(-1.6778, 48.1173, 15);
-        TileRepository.Tile capped = new TileRepository(dataSource, 5, 10).tile(TileLayer.PREMISES, 15, xy[0], xy[1]);
+        int[] xy = tileOf(-1.6778, 48.1173, 12);
+        TileRepository.Tile capped = new TileRepository(dataSource, 5, 10).tile(TileLayer.PREMISES, 12, xy[0], xy[1]);
         assertThat(capped.truncated()).isTrue();
         assertThat(capped.features()).isEqualTo(5);
-        TileRepository.Tile full = new TileRepository(dataSource, 100_000, 10).tile(TileLayer.PREMISES, 15, xy[0], xy[1]);
+        TileRepository.Tile full = new TileRepository(dataSource, 100_000, 10).tile(TileLayer.PREMISES, 12, xy[0], xy[1]);
         assertThat(full.truncated()).isFalse();
         assertThat(full.features()).isGreaterThan(5);
     }

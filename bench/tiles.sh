@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Benchmark: vector tiles at full scale. A fixed list of tiles from z6 to z18 over Brittany
+# (bench/tile-list.sql), each layer: size and latency over HTTP against the same tile SQL run
+# directly over JDBC (the floor); then 64 concurrent clients with wrk for 30 s on loopback.
+#
+#   bench/tiles.sh [database=thd_full]
+#
+# The database must hold a full demo (bench/eligibility.sh loads one). Starts its own server on
+# port 18080 and stops it. Writes its tables into docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source import-scripts/lib/database.sh
+db="${1:-thd_full}"
+port=18080
+unset SPRING_DATASOURCE_URL
+THD_DB="$db" thd_db_env "$db"
+command -v wrk >/dev/null 2>&1 || thd_install_or_explain wrk
+mvn -q -B -DskipTests install >/dev/null
+work=$(mktemp -d)
+PORT=$port java -XX:+UseParallelGC -Xmx2g -jar backend/target/thd-tracker.jar --thd.eligibility.on-start=always \
+  --logging.level.root=WARN >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+psql -tA -f bench/tile-list.sql >"$work/tiles.txt"
+tiles=$(wc -l <"$work/tiles.txt")
+echo "$tiles tuiles…"
+out=$(MAVEN_OPTS="-Xmx1g" mvn -q -B -pl backend exec:java -Dexec.classpathScope=test \
+  -Dexec.mainClass=fr.thdtracker.tiles.TileBenchmark \
+  -Dexec.args="http://localhost:$port jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE $PGUSER ${PGPASSWORD:--} $work/tiles.txt" 2>&1 \
+  | grep -E '^\||^ALL')
+echo "$out"
+
+# wrk: 64 connections on 2 threads for 30 s, cycling through the same tiles
+cat >"$work/tiles.lua" <<LUA
+local paths = {}
+for line in io.lines("$work/tiles.txt") do paths[#paths + 1] = "/tiles/" .. line .. ".mvt" end
+local i = 0
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+LUA
+load=$(wrk -t2 -c64 -d30s --latency -s "$work/tiles.lua" "http://localhost:$port" 2>&1)
+echo "$load"
+requests=$(echo "$load" | grep -oE '^ *[0-9]+ requests in' | grep -oE '[0-9]+')
+non2xx=$(echo "$load" | grep -oE 'Non-2xx or 3xx responses: [0-9]+' | grep -oE '[0-9]+$' || echo 0)
+socket=$(echo "$load" | grep -oE 'Socket errors: .*' || echo "Socket errors: none")
+rps=$(echo "$load" | grep -oE 'Requests/sec: +[0-9.]+' | grep -oE '[0-9.]+$')
+p50=$(echo "$load" | grep -E '^ +50%' | awk '{print $2}')
+p99=$(echo "$load" | grep -E '^ +99%' | awk '{print $2}')
+all=$(echo "$out" | grep '^ALL')
+table=$(cat <<MD
+Command: \`bench/tiles.sh $db\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(psql -tAc "SELECT 'PostgreSQL ' || current_setting('server_version') || ', PostGIS ' || postgis_lib_version()"), $(psql -tAc "SELECT count(*) FROM premise") premises; $tiles tiles (z6–z18, all layers), second of two sequential passes.
+
+$(echo "$out" | grep '^|')
+
+Overall: \`$all\` (latencies in ms; ratio = HTTP median / SQL median).
+
+Load, \`wrk -t2 -c64 -d30s\` over the same tiles: $requests requests, $rps requests/s, latency p50 $p50, p99 $p99; non-2xx responses: ${non2xx:-0}; $socket.
+MD
+)
+python3 - "$table" <<'PY'
+import re, sys
+path = 'docs/benchmarks.md'
+text = open(path, encoding='utf-8').read()
+block = '<!-- tiles:begin -->\n' + sys.argv[1] + '\n<!-- tiles:end -->'
+text = re.sub(r'<!-- tiles:begin -->.*?<!-- tiles:end -->', lambda m: block, text, flags=re.S)
+open(path, 'w', encoding='utf-8').write(text)
+PY
+echo "$table"
