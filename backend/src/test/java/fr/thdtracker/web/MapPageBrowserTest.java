@@ -8,14 +8,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -23,10 +27,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import fr.thdtracker.DemoDatabaseTest;
 
-/** The first page in Debian's headless Chromium: the map draws our own layers from the API. */
+/**
+ * The public map in Debian's headless Chromium, against the real server: it draws features from
+ * the vector tiles, finds an address and opens its popup, and the layer switcher hides a layer.
+ * Each test leaves a screenshot under target/screenshots for review.
+ */
 class MapPageBrowserTest extends DemoDatabaseTest {
 
     private static ChromeDriver driver;
+    private WebDriverWait wait;
 
     @BeforeAll
     static void startBrowser() {
@@ -48,14 +57,24 @@ class MapPageBrowserTest extends DemoDatabaseTest {
         }
     }
 
+    @BeforeEach
+    void openMap() {
+        driver.get("http://localhost:" + port + "/");
+        ((JavascriptExecutor) driver).executeScript("localStorage.clear();");
+        driver.navigate().refresh();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+        wait.until(d -> "true".equals(d.findElement(By.id("map")).getAttribute("data-ready")));
+    }
+
     private Object js(String script) {
         return ((JavascriptExecutor) driver).executeScript(script);
     }
 
-    private long featureCount(String layer) {
-        Object n = js("var l = window.thdLayers && window.thdLayers['" + layer + "'];"
-                + "return l ? l.getSource().getFeatures().length : -1;");
-        return ((Number) n).longValue();
+    /** Features of a layer drawn in the current view, as the vector-tile renderer holds them. */
+    private long drawn(String layer) {
+        return ((Number) js("var l = window.thdLayers['" + layer + "'];"
+                + "return l.getFeaturesInExtent(window.thdMap.getView().calculateExtent(window.thdMap.getSize())).length;"))
+                .longValue();
     }
 
     private void screenshot(String name) throws Exception {
@@ -66,29 +85,78 @@ class MapPageBrowserTest extends DemoDatabaseTest {
     }
 
     @Test
-    void theMapDrawsCommunesZonesAndPremises() throws Exception {
-        driver.get("http://localhost:" + port + "/");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(d -> featureCount("communes") > 0 && featureCount("zones") > 0 && featureCount("departments") > 0);
-        assertThat(featureCount("communes")).isEqualTo(count("SELECT count(*) FROM commune"));
-        assertThat(featureCount("zones")).isEqualTo(count("SELECT count(*) FROM deployment_zone"));
+    void theMapDrawsItsLayersFromVectorTiles() throws Exception {
+        wait.until(d -> drawn("communes") > 50 && drawn("zones") > 10 && drawn("departments") >= 3);
+        wait.until(d -> Boolean.TRUE.equals(js("return window.thdState.areasLoaded;")));
         wait.until(d -> d.findElement(By.id("refresh-date")).getText().contains("2026"));
         wait.until(d -> d.findElements(By.cssSelector("#phases-table tbody tr")).size() >= 4);
+        // the tiles were really fetched from the server
+        Number communeTiles = (Number) js("return window.thdState.tilesLoaded.communes || 0;");
+        assertThat(communeTiles.longValue()).isPositive();
         screenshot("map-overview.png");
 
-        // zoom on the densest commune: premises appear, coloured by state
+        // zoomed out, premises are aggregates; zoomed in, buildings
+        wait.until(d -> drawn("premises") > 0);
+        assertThat((Boolean) js("var l = window.thdLayers.premises; var f = l.getFeaturesInExtent("
+                + "window.thdMap.getView().calculateExtent(window.thdMap.getSize())); return f[0].get('aggregated') === true;"))
+                .isTrue();
         List<Double> centre = jdbc.sql("""
                 SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_Transform(ST_Centroid(ST_Collect(geom)), 4326) p FROM premise
                 WHERE insee = (SELECT insee FROM premise GROUP BY insee ORDER BY count(*) DESC LIMIT 1)) q
                 """).query((rs, i) -> List.of(rs.getDouble(1), rs.getDouble(2))).single();
         js("window.thdMap.getView().setCenter(ol.proj.fromLonLat([" + centre.get(0) + "," + centre.get(1) + "]));"
-                + "window.thdMap.getView().setZoom(15);");
-        wait.until(d -> featureCount("premises") > 0);
+                + "window.thdMap.getView().setZoom(16);");
+        wait.until(d -> (Boolean) js("var l = window.thdLayers.premises; var f = l.getFeaturesInExtent("
+                + "window.thdMap.getView().calculateExtent(window.thdMap.getSize()));"
+                + "return f.length > 0 && f.some(function (x) { return x.get('state') !== undefined; });"));
         screenshot("map-premises.png");
-        assertThat(driver.findElement(By.id("layer-premises")).isSelected()).isTrue();
+    }
 
-        // the layer switcher hides a layer
+    @Test
+    void searchFindsAnAddressAndOpensItsPopup() throws Exception {
+        Map<String, Object> target = jdbc.sql("""
+                SELECT p.id, p.street_number, p.street_name, c.name AS commune FROM premise p JOIN commune c USING (insee)
+                WHERE p.street_number IS NOT NULL AND p.complement IS NULL AND p.street_name LIKE 'Rue %'
+                ORDER BY p.id LIMIT 1
+                """).query().singleRow();
+        WebElement input = driver.findElement(By.id("search-input"));
+        input.sendKeys(target.get("street_number") + " " + target.get("street_name") + " " + target.get("commune"));
+        wait.until(d -> !d.findElements(By.cssSelector("#search-suggestions [role=option]")).isEmpty());
+        input.sendKeys(Keys.ENTER);
+        wait.until(d -> d.findElement(By.id("popup")).isDisplayed()
+                && "premise".equals(d.findElement(By.id("popup-content")).getAttribute("data-kind")));
+        String popup = driver.findElement(By.id("popup-content")).getText();
+        assertThat(popup).contains((String) target.get("street_name")).contains((String) target.get("commune"));
+        assertThat(popup).containsAnyOf("Fibre disponible", "Fibre prévue", "fibre");
+        assertThat(popup).contains("Données au");
+        Number shown = (Number) js("return window.thdState.lastPopupPremiseId;");
+        Map<String, Object> shownRow = jdbc.sql("SELECT street_number, street_name FROM premise WHERE id = :id")
+                .param("id", shown.longValue()).query().singleRow();
+        assertThat(shownRow.get("street_name")).isEqualTo(target.get("street_name"));
+        assertThat(shownRow.get("street_number")).isEqualTo(target.get("street_number"));
+        screenshot("map-search-popup.png");
+    }
+
+    @Test
+    void theLayerSwitcherHidesALayer() throws Exception {
+        wait.until(d -> drawn("zones") > 0);
+        assertThat((Boolean) js("return window.thdLayers.zones.getVisible();")).isTrue();
         driver.findElement(By.id("layer-zones")).click();
-        assertThat((Boolean) js("return window.thdLayers.zones.getVisible();")).isFalse();
+        wait.until(d -> Boolean.FALSE.equals(js("return window.thdLayers.zones.getVisible();")));
+        assertThat(driver.findElement(By.id("layer-zones")).isSelected()).isFalse();
+        screenshot("map-without-zones.png");
+        driver.findElement(By.id("layer-zones")).click();
+        wait.until(d -> Boolean.TRUE.equals(js("return window.thdLayers.zones.getVisible();")));
+    }
+
+    @Test
+    void theDateChangesTheCommuneFigures() throws Exception {
+        wait.until(d -> Boolean.TRUE.equals(js("return window.thdState.areasLoaded;")));
+        js("var i = document.getElementById('asof-date'); i.value = '2019-01-01';"
+                + "i.dispatchEvent(new Event('input', {bubbles: true})); i.dispatchEvent(new Event('change', {bubbles: true}));");
+        wait.until(d -> "2019-01-01".equals(js("return window.thdState.areasAsOf;"))
+                && Boolean.TRUE.equals(js("return window.thdState.areasLoaded;")));
+        assertThat(js("return window.thdState.asOf;")).isEqualTo("2019-01-01");
+        screenshot("map-2019.png");
     }
 }
