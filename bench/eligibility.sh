@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source import-scripts/lib/database.sh
+source bench/lib.sh
 db="${1:-thd_full}"
 runs="${2:-3}"
 unset SPRING_DATASOURCE_URL
@@ -16,7 +17,6 @@ THD_DB="$db" thd_db_env "$db"
 thd_provision_local_postgis
 mvn -q -B -DskipTests package
 jar=backend/target/thd-tracker.jar
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 app() { java -XX:+UseParallelGC -Xmx6g -jar "$jar" --spring.main.web-application-type=none "$@"; }
 
 premises=$(psql -tAc "SELECT count(*) FROM premise" 2>/dev/null || echo 0)
@@ -40,12 +40,12 @@ for i in $(seq 1 "$runs"); do
     | awk '{printf "%.1f\n", $1 / 1000}' >>/tmp/thd-floor
 done
 psql -qc "DROP TABLE IF EXISTS eligibility_floor"
-ours=$(median </tmp/thd-elig)
-floor=$(median </tmp/thd-floor)
+ours=$(bench_median </tmp/thd-elig)
+floor=$(bench_median </tmp/thd-floor)
 ratio=$(echo "scale=2; $ours / $floor" | bc | xargs printf "%.2f")
 routed=$(psql -tAc "SELECT round(100.0 * count(*) FILTER (WHERE exchange_routed) / count(*), 2) FROM eligibility")
 table=$(cat <<MD
-Command: \`bench/eligibility.sh $db $runs\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(psql -tAc "SELECT 'PostgreSQL ' || current_setting('server_version') || ', PostGIS ' || postgis_lib_version()"), $premises premises, JVM \`-Xmx6g\`.
+Command: \`bench/eligibility.sh $db $runs\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(bench_versions), $premises premises, JVM \`-Xmx6g\`.
 
 | measure (median of $runs) | seconds |
 |---|---:|
@@ -58,12 +58,5 @@ Steps of the last run: $(tail -1 /tmp/thd-elig-steps).
 Runs (s): $(paste -sd' ' /tmp/thd-elig); floor runs (s): $(paste -sd' ' /tmp/thd-floor).
 MD
 )
-python3 - "$table" <<'PY'
-import re, sys
-path = 'docs/benchmarks.md'
-text = open(path, encoding='utf-8').read()
-block = '<!-- eligibility:begin -->\n' + sys.argv[1] + '\n<!-- eligibility:end -->'
-text = re.sub(r'<!-- eligibility:begin -->.*?<!-- eligibility:end -->', lambda m: block, text, flags=re.S)
-open(path, 'w', encoding='utf-8').write(text)
-PY
+bench_write_section eligibility "$table"
 echo "$table"

@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source import-scripts/lib/database.sh
+source bench/lib.sh
 runs="${1:-3}"
 scale="${2:-1.0}"
 unset SPRING_DATASOURCE_URL
@@ -20,7 +21,6 @@ jar=backend/target/thd-tracker.jar
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 now() { date +%s.%N; }
 fresh_db() {
   dropdb --if-exists "$PGDATABASE"
@@ -77,12 +77,12 @@ SQL
   echo "$t1 - $t0" | bc >>"$work/floor"
 done
 
-gen=$(median <"$work/generator" | xargs printf '%.1f')
-wall=$(median <"$work/wall" | xargs printf '%.1f')
-floor=$(median <"$work/floor" | xargs printf '%.1f')
+gen=$(bench_median <"$work/generator" | xargs printf '%.1f')
+wall=$(bench_median <"$work/wall" | xargs printf '%.1f')
+floor=$(bench_median <"$work/floor" | xargs printf '%.1f')
 ratio=$(echo "scale=2; $gen / $floor" | bc | xargs printf "%.2f")
 table=$(cat <<MD
-Command: \`bench/load-full.sh $runs $scale\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(psql -tAc "SELECT 'PostgreSQL ' || current_setting('server_version') || ', PostGIS ' || postgis_lib_version()").
+Command: \`bench/load-full.sh $runs $scale\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(bench_versions).
 
 | measure (median of $runs) | seconds |
 |---|---:|
@@ -94,12 +94,5 @@ Command: \`bench/load-full.sh $runs $scale\` — $(date -u +%Y-%m-%d), $(nproc) 
 Runs (generator s): $(xargs printf '%.1f ' <"$work/generator"); floor runs (s): $(xargs printf '%.1f ' <"$work/floor").
 MD
 )
-python3 - "$table" <<'PY'
-import re, sys
-path = 'docs/benchmarks.md'
-text = open(path, encoding='utf-8').read()
-block = '<!-- load:begin -->\n' + sys.argv[1] + '\n<!-- load:end -->'
-text = re.sub(r'<!-- load:begin -->.*?<!-- load:end -->', lambda m: block, text, flags=re.S)
-open(path, 'w', encoding='utf-8').write(text)
-PY
+bench_write_section load "$table"
 echo "$table"

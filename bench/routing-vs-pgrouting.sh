@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source import-scripts/lib/database.sh
+source bench/lib.sh
 db="${1:-thd_full}"
 runs="${2:-3}"
 limit=12000
@@ -18,7 +19,6 @@ THD_DB="$db" thd_db_env "$db"
 if [[ "$(psql -d postgres -tAc "SELECT count(*) FROM pg_available_extensions WHERE name = 'pgrouting'")" != 1 ]]; then
   thd_install_or_explain "postgresql-$(pg_lsclusters --no-header | awk 'NR==1 {print $1}')-pgrouting"
 fi
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 echo "Graphe pgRouting (segments des routes, sommets partagés au centimètre)…"
 psql -q -v ON_ERROR_STOP=1 <<SQL
@@ -62,7 +62,7 @@ SQL
   echo "$out" | grep -E '^[0-9]+$' | head -1 >/tmp/thd-pgr-rows
   echo "$out" | grep -oE 'Time: [0-9.]+' | cut -d' ' -f2 >>/tmp/thd-pgr-times
 done
-pgr_ms=$(median </tmp/thd-pgr-times)
+pgr_ms=$(bench_median </tmp/thd-pgr-times)
 pgr_rows=$(cat /tmp/thd-pgr-rows)
 
 echo "GraphHopper…"
@@ -85,13 +85,6 @@ Road network of \`$db\`: $(psql -tAc "SELECT count(*) FROM road") roads; $starts
 | **ratio pgRouting / GraphHopper** | | **${ratio}×** |
 MD
 )
-python3 - "$table" <<'PY'
-import re, sys
-path = 'docs/benchmarks.md'
-text = open(path, encoding='utf-8').read()
-block = '<!-- routing:begin -->\n' + sys.argv[1] + '\n<!-- routing:end -->'
-text = re.sub(r'<!-- routing:begin -->.*?<!-- routing:end -->', lambda m: block, text, flags=re.S)
-open(path, 'w', encoding='utf-8').write(text)
-PY
+bench_write_section routing "$table"
 echo "$table"
 psql -qc "DROP SCHEMA bench_routing CASCADE"

@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source import-scripts/lib/database.sh
+source bench/lib.sh
 db="${1:-thd_full}"
 port=18080
 unset SPRING_DATASOURCE_URL
@@ -17,7 +18,10 @@ THD_DB="$db" thd_db_env "$db"
 command -v wrk >/dev/null 2>&1 || thd_install_or_explain wrk
 mvn -q -B -DskipTests install >/dev/null
 work=$(mktemp -d)
-PORT=$port java -XX:+UseParallelGC -Xmx2g -jar backend/target/thd-tracker.jar --thd.eligibility.on-start=always \
+# figures and tile aggregates first, in their own process; then the server, which serves at once
+java -XX:+UseParallelGC -Xmx6g -jar backend/target/thd-tracker.jar --spring.main.web-application-type=none \
+  --thd.eligibility.on-start=always --logging.level.root=WARN >"$work/recompute.log" 2>&1
+PORT=$port java -XX:+UseParallelGC -Xmx2g -jar backend/target/thd-tracker.jar --thd.eligibility.on-start=none \
   --logging.level.root=WARN >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
@@ -31,7 +35,7 @@ echo "$tiles tuiles…"
 out=$(MAVEN_OPTS="-Xmx1g" mvn -q -B -pl backend exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=fr.thdtracker.tiles.TileBenchmark \
   -Dexec.args="http://localhost:$port jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE $PGUSER ${PGPASSWORD:--} $work/tiles.txt" 2>&1 \
-  | grep -E '^\||^ALL')
+  | sed 's/\x1b\[[0-9;]*m//g' | grep -E '^\||^ALL|^HEAVY')
 echo "$out"
 
 # wrk: 64 connections on 2 threads for 30 s, cycling through the same tiles
@@ -53,22 +57,17 @@ rps=$(echo "$load" | grep -oE 'Requests/sec: +[0-9.]+' | grep -oE '[0-9.]+$')
 p50=$(echo "$load" | grep -E '^ +50%' | awk '{print $2}')
 p99=$(echo "$load" | grep -E '^ +99%' | awk '{print $2}')
 all=$(echo "$out" | grep '^ALL')
+heavy=$(echo "$out" | grep '^HEAVY' || echo "HEAVY none")
 table=$(cat <<MD
-Command: \`bench/tiles.sh $db\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(psql -tAc "SELECT 'PostgreSQL ' || current_setting('server_version') || ', PostGIS ' || postgis_lib_version()"), $(psql -tAc "SELECT count(*) FROM premise") premises; $tiles tiles (z6–z18, all layers), second of two sequential passes.
+Command: \`bench/tiles.sh $db\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(bench_versions), $(psql -tAc "SELECT count(*) FROM premise") premises; $tiles tiles (z6–z18, all layers), second of two sequential passes.
 
 $(echo "$out" | grep '^|')
 
 Overall: \`$all\` (latencies in ms; ratio = HTTP median / SQL median).
+Tiles on which the database does real work: \`$heavy\`.
 
 Load, \`wrk -t2 -c64 -d30s\` over the same tiles: $requests requests, $rps requests/s, latency p50 $p50, p99 $p99; non-2xx responses: ${non2xx:-0}; $socket.
 MD
 )
-python3 - "$table" <<'PY'
-import re, sys
-path = 'docs/benchmarks.md'
-text = open(path, encoding='utf-8').read()
-block = '<!-- tiles:begin -->\n' + sys.argv[1] + '\n<!-- tiles:end -->'
-text = re.sub(r'<!-- tiles:begin -->.*?<!-- tiles:end -->', lambda m: block, text, flags=re.S)
-open(path, 'w', encoding='utf-8').write(text)
-PY
+bench_write_section tiles "$table"
 echo "$table"

@@ -77,29 +77,33 @@ public class RoadNetwork implements AutoCloseable {
             Files.createDirectories(dir);
             Path osm = dir.resolve("roads.osm");
             if (!Files.exists(dir.resolve("graph"))) {
-                try (OsmXmlWriter writer = new OsmXmlWriter(osm)) {
-                    WKBReader reader = new WKBReader();
-                    jdbc.sql("SELECT class, ST_AsBinary(ST_Transform(geom, 4326)) FROM road ORDER BY id")
-                            .query(rs -> {
-                                try {
-                                    Coordinate[] cs = reader.read(rs.getBytes(2)).getCoordinates();
-                                    double[] lonLat = new double[cs.length * 2];
-                                    for (int i = 0; i < cs.length; i++) {
-                                        lonLat[2 * i] = cs[i].x;
-                                        lonLat[2 * i + 1] = cs[i].y;
-                                    }
-                                    writer.road(lonLat, "MAJOR".equals(rs.getString(1)));
-                                } catch (ParseException e) {
-                                    throw new IllegalStateException(e);
-                                }
-                            });
-                }
+                exportRoads(jdbc, osm);
             }
             RoadGraph g = RoadGraph.importOsm(osm, dir);
             Files.deleteIfExists(osm);
             return g;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the road table as OSM XML (WGS84), major roads as primary, streets as residential. */
+    public static void exportRoads(JdbcClient jdbc, Path osm) {
+        try (OsmXmlWriter writer = new OsmXmlWriter(osm)) {
+            WKBReader reader = new WKBReader();
+            jdbc.sql("SELECT class, ST_AsBinary(ST_Transform(geom, 4326)) FROM road ORDER BY id").query(rs -> {
+                try {
+                    Coordinate[] cs = reader.read(rs.getBytes(2)).getCoordinates();
+                    double[] lonLat = new double[cs.length * 2];
+                    for (int i = 0; i < cs.length; i++) {
+                        lonLat[2 * i] = cs[i].x;
+                        lonLat[2 * i + 1] = cs[i].y;
+                    }
+                    writer.road(lonLat, "MAJOR".equals(rs.getString(1)));
+                } catch (ParseException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         }
     }
 

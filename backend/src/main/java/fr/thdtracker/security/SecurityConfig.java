@@ -11,6 +11,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.jdbc.JdbcDaoImpl;
 import org.springframework.security.web.SecurityFilterChain;
@@ -33,7 +34,7 @@ class SecurityConfig {
             "/", "/index.html", "/favicon.svg", "/css/**", "/js/**", "/img/**", "/webjars/**",
             "/api/info", "/api/phases", "/api/layers/**", "/actuator/health", "/actuator/health/**",
             "/api/eligibility/lookup", "/api/eligibility/suggest", "/api/eligibility/premises/*", "/api/eligibility/areas",
-            "/tiles/**", "/ogc", "/ogc/**",
+            "/ogc", "/ogc/**",
             "/error"
     };
 
@@ -58,6 +59,16 @@ class SecurityConfig {
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
         return http.build();
+    }
+
+    /**
+     * Vector tiles are public, read-only, stateless binary responses requested by the hundred per
+     * map move: they skip the security filter chain (no session, no CSRF token to issue), which
+     * is most of the per-request overhead on small tiles.
+     */
+    @Bean
+    WebSecurityCustomizer publicTilesBypassTheFilterChain() {
+        return web -> web.ignoring().requestMatchers(HttpMethod.GET, "/tiles/**");
     }
 
     @Bean

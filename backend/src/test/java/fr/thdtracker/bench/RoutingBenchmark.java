@@ -2,19 +2,15 @@ package fr.thdtracker.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.io.WKBReader;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import fr.thdtracker.routing.OsmXmlWriter;
 import fr.thdtracker.routing.RoadGraph;
+import fr.thdtracker.routing.RoadNetwork;
 
 /**
  * Benchmark (run by bench/routing-vs-pgrouting.sh, not by the tests): one shortest-path tree per
@@ -32,27 +28,14 @@ public final class RoutingBenchmark {
         Path dir = Files.createTempDirectory("thd-routing-bench");
         List<double[]> sources = new ArrayList<>();
         String password = "-".equals(args[2]) ? "" : args[2];
-        try (Connection c = DriverManager.getConnection(url, args[1], password); Statement st = c.createStatement()) {
-            Path osm = dir.resolve("roads.osm");
-            try (OsmXmlWriter writer = new OsmXmlWriter(osm);
-                 ResultSet rs = st.executeQuery("SELECT class, ST_AsBinary(ST_Transform(geom, 4326)) FROM road ORDER BY id")) {
-                WKBReader reader = new WKBReader();
-                while (rs.next()) {
-                    Coordinate[] cs = reader.read(rs.getBytes(2)).getCoordinates();
-                    double[] lonLat = new double[cs.length * 2];
-                    for (int i = 0; i < cs.length; i++) {
-                        lonLat[2 * i] = cs[i].x;
-                        lonLat[2 * i + 1] = cs[i].y;
-                    }
-                    writer.road(lonLat, "MAJOR".equals(rs.getString(1)));
-                }
-            }
-            try (ResultSet rs = st.executeQuery(Files.readString(Path.of(args.length > 5 ? args[5] : "bench/injection-points.sql")))) {
-                while (rs.next()) {
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url, args[1], password, true);
+        JdbcClient jdbc = JdbcClient.create(ds);
+        RoadNetwork.exportRoads(jdbc, dir.resolve("roads.osm"));
+        jdbc.sql(Files.readString(Path.of(args.length > 5 ? args[5] : "bench/injection-points.sql")))
+                .query(rs -> {
                     sources.add(new double[]{rs.getDouble("lat"), rs.getDouble("lon")});
-                }
-            }
-        }
+                });
+        ds.destroy();
         long tImport = System.nanoTime();
         try (RoadGraph graph = RoadGraph.importOsm(dir.resolve("roads.osm"), dir)) {
             System.out.printf("graph: %d nodes, %d edges, imported in %d ms%n", graph.nodeCount(), graph.edgeCount(),
