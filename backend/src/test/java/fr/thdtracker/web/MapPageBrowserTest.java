@@ -95,11 +95,13 @@ class MapPageBrowserTest extends DemoDatabaseTest {
         assertThat(communeTiles.longValue()).isPositive();
         screenshot("map-overview.png");
 
-        // zoomed out, premises are aggregates; zoomed in, buildings
+        // zoomed out (from level 10), premises are aggregates; zoomed in, buildings
+        js("window.thdMap.getView().setZoom(11);");
         wait.until(d -> drawn("premises") > 0);
         assertThat((Boolean) js("var l = window.thdLayers.premises; var f = l.getFeaturesInExtent("
                 + "window.thdMap.getView().calculateExtent(window.thdMap.getSize())); return f[0].get('aggregated') === true;"))
                 .isTrue();
+        screenshot("map-aggregates.png");
         List<Double> centre = jdbc.sql("""
                 SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_Transform(ST_Centroid(ST_Collect(geom)), 4326) p FROM premise
                 WHERE insee = (SELECT insee FROM premise GROUP BY insee ORDER BY count(*) DESC LIMIT 1)) q

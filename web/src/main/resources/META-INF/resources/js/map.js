@@ -20,6 +20,7 @@
   const SLIDER_FIRST_YEAR = 2016;
   // The server sends one point per premise from this tile zoom up, aggregates below it.
   const PREMISES_DETAIL_ZOOM = 15;
+  const PREMISES_MIN_ZOOM = 10;
   const EXCHANGES_MIN_ZOOM = 10;
   const LOOKUP_ZOOM = 17;
   const SUGGEST_MIN_CHARS = 3;
@@ -124,7 +125,7 @@
       'layer.zones': 'Zones de déploiement', 'layer.premises': 'Locaux',
       'layer.exchanges': 'Centraux et armoires (NRA)', 'layer.ruhd': 'Réseau régional (RUHD)',
       'load.areas': 'chiffres des communes',
-      'premises.hintAggregated': 'Vue éloignée : chaque cercle regroupe des locaux (touchez-le pour zoomer). Chaque immeuble ou maison apparaît à partir du niveau 15.',
+      'premises.hintAggregated': 'Les locaux apparaissent à partir du niveau 10, regroupés en cercles (touchez-en un pour zoomer) ; chaque immeuble ou maison à partir du niveau 15.',
       'premises.hintDetail': 'Touchez un local pour voir à quoi il est éligible.',
       'exchanges.hint': 'Zoomez pour voir les centraux et armoires (à partir du niveau 10).',
       'tiles.truncated': 'Certaines tuiles sont incomplètes : zoomez',
@@ -224,7 +225,7 @@
       'layer.zones': 'Deployment zones', 'layer.premises': 'Premises',
       'layer.exchanges': 'Exchanges and cabinets (NRA)', 'layer.ruhd': 'Regional backbone (RUHD)',
       'load.areas': 'commune figures',
-      'premises.hintAggregated': 'Zoomed out: each circle groups premises (tap it to zoom in). Single buildings show from level 15.',
+      'premises.hintAggregated': 'Premises show from level 10, grouped in circles (tap one to zoom in); single buildings from level 15.',
       'premises.hintDetail': 'Tap a premise to see what it can get.',
       'exchanges.hint': 'Zoom in to see exchanges and cabinets (level 10 and above).',
       'tiles.truncated': 'Some tiles are incomplete: zoom in',
@@ -749,7 +750,9 @@
     layers.departments = tileLayer('departments', departmentsSource, styles.departments);
     layers.communes = tileLayer('communes', tileSource('communes', { overlaps: false }), communeStyle);
     layers.zones = tileLayer('zones', tileSource('zones'), (f) => styles.zones[f.get('tranche')] || styles.zones._);
-    layers.premises = tileLayer('premises', tileSource('premises'), premiseStyle);
+    // below level 10 the commune colours already tell the story: premises circles would only clutter it
+    layers.premises = tileLayer('premises', tileSource('premises'), premiseStyle,
+      { minZoom: PREMISES_MIN_ZOOM - 0.001 });
     // OpenLayers shows a layer when zoom > minZoom (exclusive): a hair below the minimum makes that level itself show.
     layers.exchanges = tileLayer('exchanges', tileSource('exchanges'), exchangeStyle,
       { minZoom: EXCHANGES_MIN_ZOOM - 0.001 });
