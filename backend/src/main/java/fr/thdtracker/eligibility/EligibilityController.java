@@ -1,5 +1,7 @@
 package fr.thdtracker.eligibility;
 
+import fr.thdtracker.common.AreaLevel;
+
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -55,7 +57,7 @@ class EligibilityController {
     @GetMapping("/api/eligibility/areas")
     Map<String, Object> areas(@RequestParam String level,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return service.areas(AreaLevel.parse(level), asOf);
+        return service.areas(AreaLevel.parse("level", level), asOf);
     }
 
     /** Engineers: before/after of a planned operation, or of a hypothetical cabinet at an SR. */

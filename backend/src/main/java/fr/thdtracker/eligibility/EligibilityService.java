@@ -1,5 +1,7 @@
 package fr.thdtracker.eligibility;
 
+import fr.thdtracker.common.AreaLevel;
+
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;

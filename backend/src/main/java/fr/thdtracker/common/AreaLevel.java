@@ -1,0 +1,50 @@
+package fr.thdtracker.common;
+
+import java.util.Arrays;
+
+
+/**
+ * The levels figures are aggregated at (eligibility, progress): for each, the grouping key over
+ * {@code premise p}, the joins it needs and where its names come from. The SQL fragments are
+ * constants chosen here, never built from the request.
+ */
+public enum AreaLevel {
+    REGION("region", "'region'", "", "SELECT 'region' AS code, 'Territoire du programme' AS name"),
+    DEPARTMENT("department", "c.department_code", "JOIN commune c ON c.insee = p.insee",
+            "SELECT code, name FROM department"),
+    EPCI("epci", "c.epci_siren", "JOIN commune c ON c.insee = p.insee", "SELECT siren AS code, name FROM epci"),
+    COMMUNE("commune", "p.insee", "", "SELECT insee AS code, name FROM commune"),
+    ZONE("zone", "z.code", "JOIN pm_zone pm ON pm.id = p.pm_zone_id JOIN deployment_zone z ON z.id = pm.zone_id",
+            "SELECT code, name FROM deployment_zone"),
+    PHASE("phase", "ph.code", """
+            JOIN pm_zone pm ON pm.id = p.pm_zone_id JOIN deployment_zone z ON z.id = pm.zone_id
+            JOIN tranche t ON t.id = z.tranche_id JOIN phase ph ON ph.id = t.phase_id""",
+            "SELECT code, name FROM phase"),
+    TRANCHE("tranche", "t.code", """
+            JOIN pm_zone pm ON pm.id = p.pm_zone_id JOIN deployment_zone z ON z.id = pm.zone_id
+            JOIN tranche t ON t.id = z.tranche_id""",
+            "SELECT code, name FROM tranche"),
+    CONTRACTOR("contractor", "coalesce(ct.name, 'non attribué')", """
+            JOIN pm_zone pm ON pm.id = p.pm_zone_id JOIN deployment_zone z ON z.id = pm.zone_id
+            LEFT JOIN contract k ON k.id = z.contract_id LEFT JOIN contractor ct ON ct.id = k.contractor_id""",
+            "SELECT name AS code, name FROM contractor");
+
+    public final String param;
+    public final String key;
+    public final String joins;
+    public final String names;
+
+    AreaLevel(String param, String key, String joins, String names) {
+        this.param = param;
+        this.key = key;
+        this.joins = joins;
+        this.names = names;
+    }
+
+    public static AreaLevel parse(String parameter, String value) {
+        return Arrays.stream(values()).filter(l -> l.param.equals(value)).findFirst()
+                .orElseThrow(() -> new BadRequestException(parameter + " doit valoir " + Arrays.stream(values())
+                        .map(l -> l.param).collect(java.util.stream.Collectors.joining(", "))
+                        + " (reçu : « " + value + " »)"));
+    }
+}

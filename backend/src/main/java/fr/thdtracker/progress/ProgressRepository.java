@@ -1,0 +1,108 @@
+package fr.thdtracker.progress;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import fr.thdtracker.common.AreaLevel;
+
+/** The progress SQL: rollout figures per group on a date, and late zones. */
+@Repository
+class ProgressRepository {
+
+    /**
+     * Per group, on :d and on the three earlier dates the pace is measured from. Open for sale uses
+     * the same fibre window as eligibility, so the two features never disagree.
+     */
+    private static final String FIGURES = """
+            SELECT %s AS code,
+                   count(*) FILTER (WHERE m.targeted_on <= :d) AS targeted,
+                   count(*) FILTER (WHERE m.abandoned_on <= :d) AS abandoned,
+                   count(*) FILTER (WHERE m.targeted_on <= :d AND (m.works_on IS NULL OR m.works_on > :d)
+                                    AND (m.abandoned_on IS NULL OR m.abandoned_on > :d)) AS in_study,
+                   count(*) FILTER (WHERE m.works_on <= :d AND (m.built_on IS NULL OR m.built_on > :d)
+                                    AND (m.abandoned_on IS NULL OR m.abandoned_on > :d)) AS in_works,
+                   count(*) FILTER (WHERE m.built_on <= :d) AS built,
+                   count(*) FILTER (WHERE m.built_on <= :d3) AS built_3,
+                   count(*) FILTER (WHERE m.built_on <= :d6) AS built_6,
+                   count(*) FILTER (WHERE m.built_on <= :d12) AS built_12,
+                   count(*) FILTER (WHERE e.fibre_from <= :d AND (e.fibre_until IS NULL OR e.fibre_until > :d)) AS open,
+                   count(*) FILTER (WHERE m.subscribed_on <= :d) AS subscribed,
+                   count(*) AS premises
+            FROM premise p
+            JOIN premise_milestone m ON m.premise_id = p.id
+            LEFT JOIN eligibility e ON e.premise_id = p.id
+            %s
+            GROUP BY 1
+            ORDER BY 1
+            """;
+
+    private static final String LATE_ZONES = """
+            SELECT z.code, z.name, t.code AS tranche, ct.name AS contractor, z.planned_end_date,
+                   count(*) AS lines, count(*) FILTER (WHERE m.built_on <= :d) AS built,
+                   ST_X(ST_Transform(ST_PointOnSurface(z.geom), 4326)) AS lon,
+                   ST_Y(ST_Transform(ST_PointOnSurface(z.geom), 4326)) AS lat
+            FROM deployment_zone z
+            JOIN tranche t ON t.id = z.tranche_id
+            LEFT JOIN contract k ON k.id = z.contract_id LEFT JOIN contractor ct ON ct.id = k.contractor_id
+            JOIN pm_zone pm ON pm.zone_id = z.id
+            JOIN premise p ON p.pm_zone_id = pm.id
+            JOIN premise_milestone m ON m.premise_id = p.id
+            WHERE z.planned_end_date < :d AND (m.abandoned_on IS NULL OR m.abandoned_on > :d)
+            GROUP BY z.id, t.code, ct.name
+            HAVING count(*) FILTER (WHERE m.built_on <= :d) < count(*)
+            ORDER BY z.planned_end_date, z.code
+            """;
+
+    record Figures(String code, long targeted, long abandoned, long inStudy, long inWorks, long built, long built3,
+                   long built6, long built12, long open, long subscribed, long premises) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ProgressRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Figures> figures(AreaLevel level, LocalDate d) {
+        return jdbc.sql(FIGURES.formatted(level.key, level.joins))
+                .param("d", d).param("d3", d.minusMonths(3)).param("d6", d.minusMonths(6)).param("d12", d.minusMonths(12))
+                .query((rs, i) -> new Figures(rs.getString("code"), rs.getLong("targeted"), rs.getLong("abandoned"),
+                        rs.getLong("in_study"), rs.getLong("in_works"), rs.getLong("built"), rs.getLong("built_3"),
+                        rs.getLong("built_6"), rs.getLong("built_12"), rs.getLong("open"), rs.getLong("subscribed"),
+                        rs.getLong("premises")))
+                .list();
+    }
+
+    Map<String, String> names(AreaLevel level) {
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql(level.names).query(rs -> {
+            names.put(rs.getString("code"), rs.getString("name"));
+        });
+        return names;
+    }
+
+    /** Target end dates of phases and tranches, by code. */
+    Map<String, LocalDate> targets(AreaLevel level) {
+        Map<String, LocalDate> targets = new HashMap<>();
+        String sql = switch (level) {
+            case PHASE -> "SELECT code, target_end_date FROM phase";
+            case TRANCHE -> "SELECT code, target_end_date FROM tranche";
+            default -> null;
+        };
+        if (sql != null) {
+            jdbc.sql(sql).query(rs -> {
+                targets.put(rs.getString(1), rs.getDate(2).toLocalDate());
+            });
+        }
+        return targets;
+    }
+
+    List<Map<String, Object>> lateZones(LocalDate d) {
+        return jdbc.sql(LATE_ZONES).param("d", d).query().listOfRows();
+    }
+}
