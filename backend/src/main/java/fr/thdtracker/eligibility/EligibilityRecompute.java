@@ -225,11 +225,12 @@ public class EligibilityRecompute {
                     (tGraph - t0) / 1_000_000, (tLoad - tGraph) / 1_000_000, (tCompute - tLoad) / 1_000_000,
                     (System.nanoTime() - tCompute) / 1_000_000);
             jdbc.sql("ANALYZE eligibility").update();
-            progress("vues dérivées (tuiles)", batch.size, batch.size);
-            events.publishEvent(new EligibilityRecomputed(batch.size));
             double seconds = (System.nanoTime() - t0) / 1e9;
             log.info("Éligibilité recalculée : {} locaux en {} s ({} par la route)", batch.size,
                     String.format("%.1f", seconds), batch.routedCount());
+            // the views derived from it (tile aggregates, progress milestones) follow, timed by their owners
+            progress("vues dérivées (tuiles, avancement)", batch.size, batch.size);
+            events.publishEvent(new EligibilityRecomputed(batch.size));
             RecomputeStatus finished = new RecomputeStatus(false, "terminé", batch.size, batch.size, started,
                     Instant.now(), seconds, null);
             status.set(finished);
