@@ -41,6 +41,19 @@ class ProgressRepository {
             ORDER BY 1
             """;
 
+    /** Per group and month, how many premises were first built, opened for sale, subscribed. */
+    private static final String MONTHLY = """
+            SELECT %s AS code, x.kind, to_char(x.day, 'YYYY-MM') AS month, count(*) AS n
+            FROM premise p
+            JOIN premise_milestone m ON m.premise_id = p.id
+            LEFT JOIN eligibility e ON e.premise_id = p.id
+            CROSS JOIN LATERAL (VALUES ('built', m.built_on), ('open', e.fibre_from), ('subscribed', m.subscribed_on))
+                AS x(kind, day)
+            %s
+            WHERE x.day IS NOT NULL AND x.day <= :to
+            GROUP BY 1, 2, 3
+            """;
+
     private static final String LATE_ZONES = """
             SELECT z.code, z.name, t.code AS tranche, ct.name AS contractor, z.planned_end_date,
                    count(*) AS lines, count(*) FILTER (WHERE m.built_on <= :d) AS built,
@@ -100,6 +113,16 @@ class ProgressRepository {
             });
         }
         return targets;
+    }
+
+    record Monthly(String code, String kind, String month, long n) {
+    }
+
+    List<Monthly> monthly(AreaLevel level, LocalDate to) {
+        return jdbc.sql(MONTHLY.formatted(level.key, level.joins)).param("to", to)
+                .query((rs, i) -> new Monthly(rs.getString("code"), rs.getString("kind"), rs.getString("month"),
+                        rs.getLong("n")))
+                .list();
     }
 
     List<Map<String, Object>> lateZones(LocalDate d) {

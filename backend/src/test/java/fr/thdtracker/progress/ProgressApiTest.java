@@ -115,6 +115,28 @@ class ProgressApiTest extends DemoDatabaseTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void sCurvesAreCumulativeAndEndAtTheFiguresOfTheirLastDay() {
+        Map<String, Object> answer = http(Role.VIEWER).get()
+                .uri("/api/progress/series?by=phase&from=2018-01-01&to=2021-01-31").retrieve().body(Map.class);
+        List<String> months = (List<String>) answer.get("months");
+        assertThat(months).startsWith("2018-01").endsWith("2021-01").hasSize(37);
+        List<Map<String, Object>> series = (List<Map<String, Object>>) answer.get("series");
+        long builtAtEnd = 0;
+        for (Map<String, Object> s : series) {
+            for (String kind : List.of("built", "openForSale", "subscribed")) {
+                List<Number> values = (List<Number>) s.get(kind);
+                assertThat(values).hasSize(37);
+                for (int i = 1; i < values.size(); i++) {
+                    assertThat(values.get(i).longValue()).isGreaterThanOrEqualTo(values.get(i - 1).longValue());
+                }
+            }
+            builtAtEnd += ((List<Number>) s.get("built")).get(36).longValue();
+        }
+        assertThat(builtAtEnd).isEqualTo(count("SELECT count(*) FROM premise_milestone WHERE built_on <= DATE '2021-01-31'"));
+    }
+
+    @Test
     void progressIsForSignedInUsers() {
         assertThat(http().get().uri("/api/progress").retrieve().onStatus(s -> true, (req, res) -> { })
                 .toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
