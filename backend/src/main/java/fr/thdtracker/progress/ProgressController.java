@@ -1,7 +1,6 @@
 package fr.thdtracker.progress;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,55 +22,24 @@ import fr.thdtracker.common.AreaLevel;
 class ProgressController {
 
     private final ProgressRepository repository;
+    private final ProgressService service;
 
-    ProgressController(ProgressRepository repository) {
+    ProgressController(ProgressRepository repository, ProgressService service) {
         this.repository = repository;
+        this.service = service;
     }
 
     @GetMapping("/api/progress")
     Map<String, Object> progress(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                 @RequestParam(defaultValue = "phase") String by) {
+                                 @RequestParam(defaultValue = "phase") String by,
+                                 @RequestParam(defaultValue = "region") String scope) {
         LocalDate d = asOf != null ? asOf : LocalDate.now();
         AreaLevel level = AreaLevel.parse("by", by);
-        Map<String, String> names = repository.names(level);
-        Map<String, LocalDate> targets = repository.targets(level);
-        List<Map<String, Object>> groups = new ArrayList<>();
-        for (ProgressRepository.Figures f : repository.figures(level, d)) {
-            Map<String, Object> g = new LinkedHashMap<>();
-            g.put("code", f.code());
-            g.put("name", names.getOrDefault(f.code(), f.code()));
-            g.put("targeted", f.targeted());
-            g.put("inStudy", f.inStudy());
-            g.put("inWorks", f.inWorks());
-            g.put("built", f.built());
-            g.put("openForSale", f.open());
-            g.put("subscribed", f.subscribed());
-            g.put("abandoned", f.abandoned());
-            g.put("takeUpRate", f.open() == 0 ? null : round(f.subscribed() / (double) f.open()));
-            Map<String, Double> pace = new LinkedHashMap<>();
-            pace.put("last3Months", round((f.built() - f.built3()) / 3.0));
-            pace.put("last6Months", round((f.built() - f.built6()) / 6.0));
-            pace.put("last12Months", round((f.built() - f.built12()) / 12.0));
-            g.put("builtPerMonth", pace);
-            long remaining = f.premises() - f.built() - f.abandoned();
-            double monthly = (f.built() - f.built12()) / 12.0;
-            LocalDate forecast = remaining <= 0 ? null
-                    : monthly <= 0 ? null : d.plusDays(Math.round(remaining / monthly * 30.44));
-            g.put("remaining", remaining);
-            g.put("completed", remaining <= 0);
-            // at the last 12 months' pace; none when nothing was built in that year
-            g.put("forecastCompletion", forecast);
-            LocalDate target = targets.get(f.code());
-            if (target != null) {
-                g.put("targetDate", target);
-                g.put("forecastDelayDays", forecast == null ? null : Math.max(0, ChronoUnit.DAYS.between(target, forecast)));
-            }
-            groups.add(g);
-        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("asOf", d);
         answer.put("by", level.param);
-        answer.put("groups", groups);
+        answer.put("scope", scope);
+        answer.put("groups", service.groups(level, d, Scope.parse(scope)));
         return answer;
     }
 
@@ -134,7 +102,4 @@ class ProgressController {
         return Map.of("asOf", d, "zones", repository.lateZones(d));
     }
 
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
-    }
 }

@@ -37,6 +37,7 @@ class ProgressRepository {
             JOIN premise_milestone m ON m.premise_id = p.id
             LEFT JOIN eligibility e ON e.premise_id = p.id
             %s
+            WHERE %s
             GROUP BY 1
             ORDER BY 1
             """;
@@ -50,7 +51,7 @@ class ProgressRepository {
             CROSS JOIN LATERAL (VALUES ('built', m.built_on), ('open', e.fibre_from), ('subscribed', m.subscribed_on))
                 AS x(kind, day)
             %s
-            WHERE x.day IS NOT NULL AND x.day <= :to
+            WHERE x.day IS NOT NULL AND x.day <= :to AND %s
             GROUP BY 1, 2, 3
             """;
 
@@ -65,7 +66,7 @@ class ProgressRepository {
             JOIN pm_zone pm ON pm.zone_id = z.id
             JOIN premise p ON p.pm_zone_id = pm.id
             JOIN premise_milestone m ON m.premise_id = p.id
-            WHERE z.planned_end_date < :d AND (m.abandoned_on IS NULL OR m.abandoned_on > :d)
+            WHERE z.planned_end_date < :d AND (m.abandoned_on IS NULL OR m.abandoned_on > :d) AND %s
             GROUP BY z.id, t.code, ct.name
             HAVING count(*) FILTER (WHERE m.built_on <= :d) < count(*)
             ORDER BY z.planned_end_date, z.code
@@ -82,8 +83,12 @@ class ProgressRepository {
     }
 
     List<Figures> figures(AreaLevel level, LocalDate d) {
-        return jdbc.sql(FIGURES.formatted(level.key, level.joins))
-                .param("d", d).param("d3", d.minusMonths(3)).param("d6", d.minusMonths(6)).param("d12", d.minusMonths(12))
+        return figures(level, d, Scope.REGION);
+    }
+
+    List<Figures> figures(AreaLevel level, LocalDate d, Scope scope) {
+        return jdbc.sql(FIGURES.formatted(level.key, level.joins, scope.kind().predicate))
+                .param("scope", scope.value()).param("d", d).param("d3", d.minusMonths(3)).param("d6", d.minusMonths(6)).param("d12", d.minusMonths(12))
                 .query((rs, i) -> new Figures(rs.getString("code"), rs.getLong("targeted"), rs.getLong("abandoned"),
                         rs.getLong("in_study"), rs.getLong("in_works"), rs.getLong("built"), rs.getLong("built_3"),
                         rs.getLong("built_6"), rs.getLong("built_12"), rs.getLong("open"), rs.getLong("subscribed"),
@@ -97,6 +102,11 @@ class ProgressRepository {
             names.put(rs.getString("code"), rs.getString("name"));
         });
         return names;
+    }
+
+    java.util.Optional<LocalDate> refreshDate() {
+        return jdbc.sql("SELECT value FROM dataset_info WHERE key = 'data.refresh_date'").query(String.class)
+                .optional().map(LocalDate::parse);
     }
 
     /** Target end dates of phases and tranches, by code. */
@@ -119,13 +129,23 @@ class ProgressRepository {
     }
 
     List<Monthly> monthly(AreaLevel level, LocalDate to) {
-        return jdbc.sql(MONTHLY.formatted(level.key, level.joins)).param("to", to)
+        return monthly(level, to, Scope.REGION);
+    }
+
+    List<Monthly> monthly(AreaLevel level, LocalDate to, Scope scope) {
+        return jdbc.sql(MONTHLY.formatted(level.key, level.joins, scope.kind().predicate)).param("to", to)
+                .param("scope", scope.value())
                 .query((rs, i) -> new Monthly(rs.getString("code"), rs.getString("kind"), rs.getString("month"),
                         rs.getLong("n")))
                 .list();
     }
 
     List<Map<String, Object>> lateZones(LocalDate d) {
-        return jdbc.sql(LATE_ZONES).param("d", d).query().listOfRows();
+        return lateZones(d, Scope.REGION);
+    }
+
+    List<Map<String, Object>> lateZones(LocalDate d, Scope scope) {
+        return jdbc.sql(LATE_ZONES.formatted(scope.kind().predicate)).param("d", d).param("scope", scope.value())
+                .query().listOfRows();
     }
 }

@@ -1,0 +1,58 @@
+package fr.thdtracker.progress;
+
+import fr.thdtracker.common.BadRequestException;
+
+/**
+ * Which premises a report or a figure covers: the region, a department, an EPCI or a phase. The
+ * predicate over {@code premise p} is a constant; only {@code :scope} is bound from the request.
+ */
+record Scope(Kind kind, String value) {
+
+    enum Kind {
+        REGION("TRUE"),
+        DEPARTMENT("p.insee IN (SELECT insee FROM commune WHERE department_code = :scope)"),
+        EPCI("p.insee IN (SELECT insee FROM commune WHERE epci_siren = :scope)"),
+        PHASE("""
+                p.pm_zone_id IN (SELECT spm.id FROM pm_zone spm JOIN deployment_zone sz ON sz.id = spm.zone_id
+                                 JOIN tranche st ON st.id = sz.tranche_id JOIN phase sph ON sph.id = st.phase_id
+                                 WHERE sph.code = :scope OR sph.id::text = :scope)""");
+
+        final String predicate;
+
+        Kind(String predicate) {
+            this.predicate = predicate;
+        }
+    }
+
+    static final Scope REGION = new Scope(Kind.REGION, "");
+
+    /** region | department:&lt;code&gt; | epci:&lt;siren&gt; | phase:&lt;id or code&gt; */
+    static Scope parse(String text) {
+        if (text == null || text.isBlank() || text.equals("region")) {
+            return REGION;
+        }
+        int colon = text.indexOf(':');
+        String kind = colon < 0 ? text : text.substring(0, colon);
+        String value = colon < 0 ? "" : text.substring(colon + 1).trim();
+        Kind k = switch (kind) {
+            case "department" -> Kind.DEPARTMENT;
+            case "epci" -> Kind.EPCI;
+            case "phase" -> Kind.PHASE;
+            default -> null;
+        };
+        if (k == null || value.isEmpty() || value.length() > 20) {
+            throw new BadRequestException("scope : region, department:<code>, epci:<siren> ou phase:<id> (reçu : « "
+                    + text + " »)");
+        }
+        return new Scope(k, value);
+    }
+
+    String label() {
+        return switch (kind) {
+            case REGION -> "Région (tout le programme)";
+            case DEPARTMENT -> "Département " + value;
+            case EPCI -> "EPCI " + value;
+            case PHASE -> "Phase " + value;
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package fr.thdtracker.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import fr.thdtracker.DemoDatabaseTest;
+
+/** A viewer signs in through the form and the progress dashboard draws its charts. */
+class DashboardBrowserTest extends DemoDatabaseTest {
+
+    private static ChromeDriver driver;
+
+    @BeforeAll
+    static void startBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1600", "--lang=fr-FR");
+        driver = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void aViewerSeesTheDashboardCharts() throws Exception {
+        driver.get("http://localhost:" + port + "/dashboard.html");
+        // not signed in: Spring Security's form first, then back to the dashboard
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(40));
+        wait.until(d -> !d.findElements(By.name("username")).isEmpty());
+        driver.findElement(By.name("username")).sendKeys("t-viewer");
+        driver.findElement(By.name("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> d.getCurrentUrl().contains("dashboard.html"));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        wait.until(d -> Boolean.TRUE.equals(js.executeScript("return window.thdDashboard && window.thdDashboard.loaded;")));
+        for (String chart : new String[]{"scurves", "departments", "contractors"}) {
+            Number datasets = (Number) js.executeScript(
+                    "return window.thdDashboard.charts['" + chart + "'].data.datasets.length;");
+            assertThat(datasets.intValue()).as(chart).isPositive();
+        }
+        assertThat(driver.findElements(By.cssSelector("#kpis [data-kpi]"))).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(driver.findElement(By.id("kpis")).getText()).contains("Construites");
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), dir.resolve("dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
