@@ -21,10 +21,12 @@ class EligibilityController {
 
     private final EligibilityService service;
     private final EligibilityRecompute recompute;
+    private final EligibilityWorkbook workbook;
 
-    EligibilityController(EligibilityService service, EligibilityRecompute recompute) {
+    EligibilityController(EligibilityService service, EligibilityRecompute recompute, EligibilityWorkbook workbook) {
         this.service = service;
         this.recompute = recompute;
+        this.workbook = workbook;
     }
 
     /** Public: what an address can get on a date, found by typed text or by a point. */
@@ -72,6 +74,20 @@ class EligibilityController {
             return service.whatIfCabinet(subDistributor, asOf);
         }
         throw new BadRequestException("Donnez operation=<code> ou subDistributor=<code>");
+    }
+
+    /** For elected officials (signed in): premises per speed class and technology per commune. */
+    @GetMapping("/api/reports/eligibility.xlsx")
+    ResponseEntity<byte[]> report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                  @RequestParam(defaultValue = "region") String scope) {
+        LocalDate d = service.dateOrToday(asOf);
+        byte[] bytes = workbook.build(d, fr.thdtracker.common.Scope.parse(scope));
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename("eligibilite-" + scope.replace(':', '-') + "-" + d + ".xlsx").build().toString())
+                .body(bytes);
     }
 
     @GetMapping("/api/eligibility/recompute")

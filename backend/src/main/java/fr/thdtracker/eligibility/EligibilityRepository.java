@@ -198,6 +198,12 @@ class EligibilityRepository {
         return byName;
     }
 
+    /** INSEE codes of the communes with premises in the scope. */
+    java.util.Set<String> communesIn(fr.thdtracker.common.Scope scope) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT p.insee FROM premise p WHERE " + scope.kind().predicate)
+                .param("scope", scope.value()).query(String.class).list());
+    }
+
     LocalDate refreshDate() {
         return jdbc.sql("SELECT value FROM dataset_info WHERE key = 'data.refresh_date'").query(String.class)
                 .optional().map(LocalDate::parse).orElse(null);

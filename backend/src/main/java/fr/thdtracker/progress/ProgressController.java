@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.thdtracker.common.AreaLevel;
+import fr.thdtracker.common.Scope;
 
 /**
  * Where the rollout stands on a date, per phase, tranche, department, EPCI, commune, zone or

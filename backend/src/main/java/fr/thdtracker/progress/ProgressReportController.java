@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.thdtracker.common.Scope;
+
 /** The Excel progress report, for signed-in users. */
 @RestController
 class ProgressReportController {

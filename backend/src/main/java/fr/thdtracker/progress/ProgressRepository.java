@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import fr.thdtracker.common.AreaLevel;
+import fr.thdtracker.common.Scope;
 
 /** The progress SQL: rollout figures per group on a date, and late zones. */
 @Repository

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 import fr.thdtracker.common.AreaLevel;
+import fr.thdtracker.common.Scope;
 
 /**
  * Progress figures of each group on a date — the one computation behind the JSON API, the

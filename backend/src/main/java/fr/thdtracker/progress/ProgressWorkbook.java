@@ -45,6 +45,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 import fr.thdtracker.common.AreaLevel;
+import fr.thdtracker.common.Scope;
 
 /**
  * The Excel progress report (Apache POI): a summary sheet with the KPIs and a native chart, built

@@ -1,14 +1,14 @@
-package fr.thdtracker.progress;
+package fr.thdtracker.common;
 
-import fr.thdtracker.common.BadRequestException;
+
 
 /**
  * Which premises a report or a figure covers: the region, a department, an EPCI or a phase. The
  * predicate over {@code premise p} is a constant; only {@code :scope} is bound from the request.
  */
-record Scope(Kind kind, String value) {
+public record Scope(Kind kind, String value) {
 
-    enum Kind {
+    public enum Kind {
         REGION("TRUE"),
         DEPARTMENT("p.insee IN (SELECT insee FROM commune WHERE department_code = :scope)"),
         EPCI("p.insee IN (SELECT insee FROM commune WHERE epci_siren = :scope)"),
@@ -17,17 +17,17 @@ record Scope(Kind kind, String value) {
                                  JOIN tranche st ON st.id = sz.tranche_id JOIN phase sph ON sph.id = st.phase_id
                                  WHERE sph.code = :scope OR sph.id::text = :scope)""");
 
-        final String predicate;
+        public final String predicate;
 
         Kind(String predicate) {
             this.predicate = predicate;
         }
     }
 
-    static final Scope REGION = new Scope(Kind.REGION, "");
+    public static final Scope REGION = new Scope(Kind.REGION, "");
 
     /** region | department:&lt;code&gt; | epci:&lt;siren&gt; | phase:&lt;id or code&gt; */
-    static Scope parse(String text) {
+    public static Scope parse(String text) {
         if (text == null || text.isBlank() || text.equals("region")) {
             return REGION;
         }
@@ -47,7 +47,7 @@ record Scope(Kind kind, String value) {
         return new Scope(k, value);
     }
 
-    String label() {
+    public String label() {
         return switch (kind) {
             case REGION -> "Région (tout le programme)";
             case DEPARTMENT -> "Département " + value;

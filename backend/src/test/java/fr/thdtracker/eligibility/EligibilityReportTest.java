@@ -1,0 +1,51 @@
+package fr.thdtracker.eligibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import fr.thdtracker.DemoDatabaseTest;
+import fr.thdtracker.security.Role;
+
+/** The eligibility report per commune, opened with POI and checked against SQL. */
+class EligibilityReportTest extends DemoDatabaseTest {
+
+    @Test
+    void aDepartmentReportGivesEachCommuneItsFigures() throws Exception {
+        String department = jdbc.sql("SELECT max(department_code) FROM commune").query(String.class).single();
+        byte[] bytes = http(Role.VIEWER).get()
+                .uri("/api/reports/eligibility.xlsx?asOf=2021-01-01&scope=department:" + department)
+                .retrieve().body(byte[].class);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet sheet = wb.getSheet("Éligibilité par commune");
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            long communes = count("SELECT count(DISTINCT p.insee) FROM premise p JOIN commune c USING (insee) "
+                    + "WHERE c.department_code = '" + department + "'");
+            assertThat(sheet.getLastRowNum() - 1).isEqualTo((int) communes);
+            for (int r = 2; r <= Math.min(sheet.getLastRowNum(), 12); r++) {
+                Row row = sheet.getRow(r);
+                String insee = row.getCell(0).getStringCellValue();
+                assertThat(insee).startsWith(department);
+                long premises = count("SELECT count(*) FROM premise WHERE insee = '" + insee + "'");
+                long fibre = count("""
+                        SELECT count(*) FROM eligibility e JOIN premise p ON p.id = e.premise_id
+                        WHERE p.insee = '%s' AND e.fibre_from <= DATE '2021-01-01'
+                          AND (e.fibre_until IS NULL OR e.fibre_until > DATE '2021-01-01')
+                        """.formatted(insee));
+                assertThat((long) row.getCell(2).getNumericCellValue()).isEqualTo(premises);
+                assertThat((long) row.getCell(7).getNumericCellValue()).as("≥ 1 Gbit/s").isEqualTo(fibre);
+                assertThat((long) row.getCell(9).getNumericCellValue()).as("FTTH").isEqualTo(fibre);
+                double sumBest = 0;
+                for (int c = 9; c <= 12; c++) {
+                    sumBest += row.getCell(c).getNumericCellValue();
+                }
+                assertThat((long) sumBest).isEqualTo(premises);
+            }
+        }
+    }
+}
