@@ -3,13 +3,19 @@ package fr.thdtracker.progress;
 import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import java.util.Map;
+
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.thdtracker.common.NotFoundException;
 import fr.thdtracker.common.Scope;
 
 /** The Excel progress report, for signed-in users. */
@@ -20,9 +26,33 @@ class ProgressReportController {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ProgressWorkbook workbook;
+    private final ReportJobs jobs;
 
-    ProgressReportController(ProgressWorkbook workbook) {
+    ProgressReportController(ProgressWorkbook workbook, ReportJobs jobs) {
         this.workbook = workbook;
+        this.jobs = jobs;
+    }
+
+    /** Starts a report in the background: 202 with the job, whose progress the page polls. */
+    @PostMapping("/api/reports/progress")
+    ResponseEntity<Map<String, Object>> start(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                              @RequestParam(defaultValue = "region") String scope) {
+        LocalDate d = asOf != null ? asOf : LocalDate.now();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.start(d, Scope.parse(scope), scope).status());
+    }
+
+    @GetMapping("/api/reports/jobs/{id}")
+    Map<String, Object> job(@PathVariable String id) {
+        return jobs.get(id).orElseThrow(() -> new NotFoundException("Rapport inconnu ou expiré : " + id)).status();
+    }
+
+    @GetMapping("/api/reports/jobs/{id}/file")
+    ResponseEntity<byte[]> file(@PathVariable String id) {
+        ReportJobs.Job job = jobs.get(id).filter(j -> j.bytes() != null)
+                .orElseThrow(() -> new NotFoundException("Rapport inconnu, pas encore prêt ou expiré : " + id));
+        return ResponseEntity.ok().contentType(XLSX)
+                .header("Content-Disposition", ContentDisposition.attachment().filename(job.fileName()).build().toString())
+                .body(job.bytes());
     }
 
     @GetMapping("/api/reports/progress.xlsx")

@@ -64,6 +64,17 @@ class DashboardBrowserTest extends DemoDatabaseTest {
         }
         assertThat(driver.findElements(By.cssSelector("#kpis [data-kpi]"))).hasSizeGreaterThanOrEqualTo(6);
         assertThat(driver.findElement(By.id("kpis")).getText()).contains("Construites");
+        // the Excel report, built in the background with its progress shown, then offered for download
+        driver.findElement(By.id("report-button")).click();
+        wait.until(d -> d.findElement(By.id("report-link")).isDisplayed());
+        Object contentType = js.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                fetch(document.getElementById('report-link').href, {credentials: 'same-origin'})
+                  .then(function (r) { return r.blob().then(function (b) { done(r.status + ' ' + b.type + ' ' + b.size); }); })
+                  .catch(function (e) { done('error ' + e); });
+                """);
+        assertThat((String) contentType).startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(Long.parseLong(((String) contentType).replaceAll(".* ", ""))).isGreaterThan(10_000);
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
