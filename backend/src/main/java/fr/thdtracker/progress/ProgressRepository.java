@@ -56,6 +56,38 @@ class ProgressRepository {
             GROUP BY 1, 2, 3
             """;
 
+    /** The same figures for every level at once: one scan with GROUPING SETS, for the report. */
+    private static final String ALL_LEVELS = """
+            SELECT ph.code AS k_phase, t.code AS k_tranche, c.department_code AS k_department, c.epci_siren AS k_epci,
+                   p.insee AS k_commune, z.code AS k_zone, coalesce(ct.name, 'non attribué') AS k_contractor,
+                   GROUPING(ph.code) AS g_phase, GROUPING(t.code) AS g_tranche, GROUPING(c.department_code) AS g_department,
+                   GROUPING(c.epci_siren) AS g_epci, GROUPING(p.insee) AS g_commune, GROUPING(z.code) AS g_zone,
+                   GROUPING(coalesce(ct.name, 'non attribué')) AS g_contractor,
+                   count(*) FILTER (WHERE m.targeted_on <= :d) AS targeted,
+                   count(*) FILTER (WHERE m.abandoned_on <= :d) AS abandoned,
+                   count(*) FILTER (WHERE m.targeted_on <= :d AND (m.works_on IS NULL OR m.works_on > :d)
+                                    AND (m.abandoned_on IS NULL OR m.abandoned_on > :d)) AS in_study,
+                   count(*) FILTER (WHERE m.works_on <= :d AND (m.built_on IS NULL OR m.built_on > :d)
+                                    AND (m.abandoned_on IS NULL OR m.abandoned_on > :d)) AS in_works,
+                   count(*) FILTER (WHERE m.built_on <= :d) AS built,
+                   count(*) FILTER (WHERE m.built_on <= :d3) AS built_3,
+                   count(*) FILTER (WHERE m.built_on <= :d6) AS built_6,
+                   count(*) FILTER (WHERE m.built_on <= :d12) AS built_12,
+                   count(*) FILTER (WHERE e.fibre_from <= :d AND (e.fibre_until IS NULL OR e.fibre_until > :d)) AS open,
+                   count(*) FILTER (WHERE m.subscribed_on <= :d) AS subscribed,
+                   count(*) AS premises
+            FROM premise p
+            JOIN premise_milestone m ON m.premise_id = p.id
+            LEFT JOIN eligibility e ON e.premise_id = p.id
+            JOIN commune c ON c.insee = p.insee
+            JOIN pm_zone pm ON pm.id = p.pm_zone_id JOIN deployment_zone z ON z.id = pm.zone_id
+            JOIN tranche t ON t.id = z.tranche_id JOIN phase ph ON ph.id = t.phase_id
+            LEFT JOIN contract k ON k.id = z.contract_id LEFT JOIN contractor ct ON ct.id = k.contractor_id
+            WHERE %s
+            GROUP BY GROUPING SETS ((), (ph.code), (t.code), (c.department_code), (c.epci_siren), (p.insee), (z.code),
+                                    (coalesce(ct.name, 'non attribué')))
+            """;
+
     private static final String LATE_ZONES = """
             SELECT z.code, z.name, t.code AS tranche, ct.name AS contractor, z.planned_end_date,
                    count(*) AS lines, count(*) FILTER (WHERE m.built_on <= :d) AS built,
@@ -95,6 +127,31 @@ class ProgressRepository {
                         rs.getLong("built_6"), rs.getLong("built_12"), rs.getLong("open"), rs.getLong("subscribed"),
                         rs.getLong("premises")))
                 .list();
+    }
+
+    /** Figures of every level in one pass (premises outside any PM area are left out, as in the zone levels). */
+    Map<AreaLevel, List<Figures>> figuresOfAllLevels(LocalDate d, Scope scope) {
+        String[][] columns = {{"phase", "PHASE"}, {"tranche", "TRANCHE"}, {"department", "DEPARTMENT"}, {"epci", "EPCI"},
+                {"commune", "COMMUNE"}, {"zone", "ZONE"}, {"contractor", "CONTRACTOR"}};
+        Map<AreaLevel, List<Figures>> byLevel = new java.util.EnumMap<>(AreaLevel.class);
+        jdbc.sql(ALL_LEVELS.formatted(scope.kind().predicate)).param("scope", scope.value())
+                .param("d", d).param("d3", d.minusMonths(3)).param("d6", d.minusMonths(6)).param("d12", d.minusMonths(12))
+                .query(rs -> {
+                    AreaLevel level = AreaLevel.REGION;
+                    String code = "region";
+                    for (String[] c : columns) {
+                        if (rs.getInt("g_" + c[0]) == 0) {
+                            level = AreaLevel.valueOf(c[1]);
+                            code = rs.getString("k_" + c[0]);
+                        }
+                    }
+                    byLevel.computeIfAbsent(level, l -> new java.util.ArrayList<>()).add(new Figures(code,
+                            rs.getLong("targeted"), rs.getLong("abandoned"), rs.getLong("in_study"), rs.getLong("in_works"),
+                            rs.getLong("built"), rs.getLong("built_3"), rs.getLong("built_6"), rs.getLong("built_12"),
+                            rs.getLong("open"), rs.getLong("subscribed"), rs.getLong("premises")));
+                });
+        byLevel.values().forEach(list -> list.sort(java.util.Comparator.comparing(f -> f.code() == null ? "" : f.code())));
+        return byLevel;
     }
 
     Map<String, String> names(AreaLevel level) {

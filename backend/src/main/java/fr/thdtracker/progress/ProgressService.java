@@ -29,10 +29,21 @@ class ProgressService {
     }
 
     List<Map<String, Object>> groups(AreaLevel level, LocalDate d, Scope scope) {
+        return describe(level, d, repository.figures(level, d, scope));
+    }
+
+    /** Every level at once, from one scan of the premises (for the report). */
+    Map<AreaLevel, List<Map<String, Object>>> allLevels(LocalDate d, Scope scope) {
+        Map<AreaLevel, List<Map<String, Object>>> all = new java.util.EnumMap<>(AreaLevel.class);
+        repository.figuresOfAllLevels(d, scope).forEach((level, figures) -> all.put(level, describe(level, d, figures)));
+        return all;
+    }
+
+    private List<Map<String, Object>> describe(AreaLevel level, LocalDate d, List<ProgressRepository.Figures> figures) {
         Map<String, String> names = repository.names(level);
         Map<String, LocalDate> targets = repository.targets(level);
         List<Map<String, Object>> groups = new ArrayList<>();
-        for (ProgressRepository.Figures f : repository.figures(level, d, scope)) {
+        for (ProgressRepository.Figures f : figures) {
             Map<String, Object> g = new LinkedHashMap<>();
             g.put("code", f.code());
             g.put("name", names.getOrDefault(f.code(), f.code()));

@@ -77,23 +77,25 @@ class ProgressWorkbook {
     }
 
     byte[] build(LocalDate asOf, Scope scope, Progress progress) {
-        int steps = 10;
+        int steps = 11;
+        progress.step("calcul des indicateurs", 0, steps);
+        Map<AreaLevel, List<Map<String, Object>>> all = service.allLevels(asOf, scope);
         XSSFWorkbook xssf = new XSSFWorkbook();
         Styles styles = new Styles(xssf);
-        progress.step("synthèse", 0, steps);
-        summary(xssf, styles, asOf, scope);
+        progress.step("synthèse", 1, steps);
+        summary(xssf, styles, asOf, scope, all);
         SXSSFWorkbook wb = new SXSSFWorkbook(xssf, ROW_WINDOW);
         try {
             Styles streamed = new Styles(wb);
-            int step = 1;
+            int step = 2;
             for (Object[] sheet : new Object[][]{{"Phases", AreaLevel.PHASE}, {"Tranches", AreaLevel.TRANCHE},
                     {"Départements", AreaLevel.DEPARTMENT}, {"EPCI", AreaLevel.EPCI}, {"Zones", AreaLevel.ZONE},
                     {"Entreprises", AreaLevel.CONTRACTOR}}) {
                 progress.step((String) sheet[0], step++, steps);
-                table(wb.createSheet((String) sheet[0]), streamed, service.groups((AreaLevel) sheet[1], asOf, scope), List.of(), null);
+                table(wb.createSheet((String) sheet[0]), streamed, all.getOrDefault((AreaLevel) sheet[1], List.of()), List.of(), null);
             }
             progress.step("communes", step++, steps);
-            communes(wb, streamed, asOf, scope);
+            communes(wb, streamed, asOf, scope, all.getOrDefault(AreaLevel.COMMUNE, List.of()));
             progress.step("zones en retard", step++, steps);
             lateZones(wb.createSheet("Zones en retard"), streamed, asOf, scope);
             progress.step("écriture", step, steps);
@@ -113,7 +115,8 @@ class ProgressWorkbook {
         }
     }
 
-    private void summary(XSSFWorkbook wb, Styles s, LocalDate asOf, Scope scope) {
+    private void summary(XSSFWorkbook wb, Styles s, LocalDate asOf, Scope scope,
+                         Map<AreaLevel, List<Map<String, Object>>> all) {
         XSSFSheet sheet = wb.createSheet("Synthèse");
         int r = 0;
         cell(sheet.createRow(r++), 0, "Avancement du déploiement — Bretagne Très Haut Débit", s.title);
@@ -127,7 +130,7 @@ class ProgressWorkbook {
         cell(refresh, 0, "Données au", s.header);
         repository.refreshDate().ifPresent(d -> date(refresh, 1, d, s.date));
         r++;
-        Map<String, Object> total = service.groups(AreaLevel.REGION, asOf, scope).stream().findFirst().orElse(Map.of());
+        Map<String, Object> total = all.getOrDefault(AreaLevel.REGION, List.of()).stream().findFirst().orElse(Map.of());
         String[][] kpis = {{"Lignes ciblées", "targeted"}, {"En étude", "inStudy"}, {"En travaux", "inWorks"},
                 {"Construites", "built"}, {"Ouvertes à la vente", "openForSale"}, {"Abonnées", "subscribed"}};
         Row kpiHeader = sheet.createRow(r++);
@@ -143,7 +146,7 @@ class ProgressWorkbook {
         number(take, 1, total.get("takeUpRate"), s.percent);
         r++;
         int tableStart = r;
-        List<Map<String, Object>> phases = service.groups(AreaLevel.PHASE, asOf, scope);
+        List<Map<String, Object>> phases = all.getOrDefault(AreaLevel.PHASE, List.of());
         Row h = sheet.createRow(r++);
         String[] cols = {"Phase", "Lignes ciblées", "Construites", "Ouvertes à la vente", "Abonnées", "Objectif",
                 "Achèvement prévu", "Retard prévu (jours)"};
@@ -239,7 +242,7 @@ class ProgressWorkbook {
     }
 
     /** Communes, with the connectable (built) premises at the end of each quarter since 2016. */
-    private void communes(SXSSFWorkbook wb, Styles s, LocalDate asOf, Scope scope) {
+    private void communes(SXSSFWorkbook wb, Styles s, LocalDate asOf, Scope scope, List<Map<String, Object>> groups) {
         List<LocalDate> quarters = new ArrayList<>();
         for (LocalDate q = LocalDate.of(2016, 3, 31); !q.isAfter(asOf); q = q.plusMonths(3).withDayOfMonth(1)
                 .plusMonths(1).minusDays(1)) {
@@ -260,7 +263,7 @@ class ProgressWorkbook {
         }
         List<String> headers = quarters.stream()
                 .map(q -> "Raccordables T" + q.get(IsoFields.QUARTER_OF_YEAR) + " " + q.getYear()).toList();
-        table(wb.createSheet("Communes"), s, service.groups(AreaLevel.COMMUNE, asOf, scope), headers, (row, g) -> {
+        table(wb.createSheet("Communes"), s, groups, headers, (row, g) -> {
             long[] counts = builtByQuarter.getOrDefault((String) g.get("code"), new long[quarters.size()]);
             for (int i = 0; i < counts.length; i++) {
                 number(row, HEADERS.length + i, counts[i], s.integer);

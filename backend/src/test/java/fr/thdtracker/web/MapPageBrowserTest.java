@@ -161,4 +161,15 @@ class MapPageBrowserTest extends DemoDatabaseTest {
         assertThat(js("return window.thdState.asOf;")).isEqualTo("2019-01-01");
         screenshot("map-2019.png");
     }
+
+    @Test
+    void aLinkFromTheDashboardOpensTheMapOnItsPlace() {
+        driver.get("http://localhost:" + port + "/#zone=ZD-P2-001&lon=-2.05&lat=48.45");
+        wait.until(d -> "true".equals(d.findElement(By.id("map")).getAttribute("data-ready")));
+        @SuppressWarnings("unchecked")
+        List<Number> centre = (List<Number>) js("return ol.proj.toLonLat(window.thdMap.getView().getCenter());");
+        assertThat(centre.get(0).doubleValue()).isCloseTo(-2.05, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(centre.get(1).doubleValue()).isCloseTo(48.45, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(((Number) js("return window.thdMap.getView().getZoom();")).doubleValue()).isEqualTo(12.0);
+    }
 }

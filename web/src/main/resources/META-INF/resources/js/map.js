@@ -1707,6 +1707,17 @@
 
     window.thdMap = map;
     window.thdLayers = layers;
+    // links from the dashboard (late zones) open the map on a place: #zone=<code>&lon=<lon>&lat=<lat>
+    const showPlaceFromHash = () => {
+      const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+      const lon = parseFloat(params.get('lon'));
+      const lat = parseFloat(params.get('lat'));
+      if (Number.isFinite(lon) && Number.isFinite(lat)) {
+        map.getView().animate({ center: ol.proj.fromLonLat([lon, lat]), zoom: 12, duration: 0 });
+      }
+    };
+    window.addEventListener('hashchange', showPlaceFromHash);
+    showPlaceFromHash();
   }
 
   // ---------------------------------------------------------------- start

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Benchmark: the Excel progress report of the whole region at full scale, with the server's heap
+# bounded to 1 GB, against the JSON figures of its largest sheet (communes) as the reference.
+#
+#   bench/report.sh [database=thd_full] [runs=3]
+#
+# The database must hold the full demo with its eligibility computed (bench/eligibility.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source import-scripts/lib/database.sh
+source bench/lib.sh
+db="${1:-thd_full}"
+runs="${2:-3}"
+port=18081
+unset SPRING_DATASOURCE_URL
+THD_DB="$db" thd_db_env "$db"
+mvn -q -B -DskipTests package
+work=$(mktemp -d)
+PORT=$port java -XX:+UseParallelGC -Xmx1g -jar backend/target/thd-tracker.jar --thd.eligibility.on-start=none \
+  --thd.demo.accounts=true --logging.level.root=WARN >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+date=$(psql -tAc "SELECT value FROM dataset_info WHERE key = 'data.refresh_date'")
+auth=(-u viewer:viewer-demo)
+curl -sf "${auth[@]}" -o /dev/null "http://localhost:$port/api/reports/progress.xlsx?asOf=$date"   # warm-up
+: >"$work/report"; : >"$work/json"
+for i in $(seq 1 "$runs"); do
+  curl -sf "${auth[@]}" -o "$work/report.xlsx" -w '%{time_total}\n' "http://localhost:$port/api/reports/progress.xlsx?asOf=$date" >>"$work/report"
+  curl -sf "${auth[@]}" -o /dev/null -w '%{time_total}\n' "http://localhost:$port/api/progress?by=commune&asOf=$date" >>"$work/json"
+done
+report=$(bench_median <"$work/report" | xargs printf '%.2f')
+json=$(bench_median <"$work/json" | xargs printf '%.2f')
+ratio=$(echo "scale=2; $report / $json" | bc | xargs printf '%.2f')
+size=$(stat -c %s "$work/report.xlsx")
+table=$(cat <<MD
+Command: \`bench/report.sh $db $runs\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(bench_versions), $(psql -tAc "SELECT count(*) FROM premise") premises, server heap \`-Xmx1g\`, as of $date.
+
+| measure (median of $runs, over HTTP) | seconds |
+|---|---:|
+| \`GET /api/reports/progress.xlsx\` (region: 9 sheets, native chart, $(( size / 1024 )) kB) | $report |
+| reference: \`GET /api/progress?by=commune\` (the figures of its largest sheet, JSON) | $json |
+| **ratio report / reference** | **$ratio** |
+
+Runs (s): $(xargs printf '%.2f ' <"$work/report"); reference runs (s): $(xargs printf '%.2f ' <"$work/json").
+MD
+)
+bench_write_section report "$table"
+echo "$table"
