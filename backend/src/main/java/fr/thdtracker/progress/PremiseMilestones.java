@@ -2,6 +2,7 @@ package fr.thdtracker.progress;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,16 @@ class PremiseMilestones {
     @EventListener
     void onRecompute(EligibilityRecomputed event) {
         refresh();
+    }
+
+    /** After an upgrade that added this view, or a crash that emptied it (it is unlogged). */
+    @EventListener(ApplicationReadyEvent.class)
+    void fillWhenEmpty() {
+        boolean empty = !jdbc.sql("SELECT EXISTS (SELECT 1 FROM premise_milestone)").query(Boolean.class).single();
+        boolean premises = jdbc.sql("SELECT EXISTS (SELECT 1 FROM premise)").query(Boolean.class).single();
+        if (empty && premises) {
+            refresh();
+        }
     }
 
     @Transactional

@@ -31,11 +31,12 @@ import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
@@ -58,6 +59,8 @@ import fr.thdtracker.common.Scope;
 class ProgressWorkbook {
 
     private static final int ROW_WINDOW = 100;
+    private static final byte[][] SERIES_COLOURS = {{(byte) 0x31, (byte) 0xA3, (byte) 0x54},
+            {(byte) 0x5A, (byte) 0xAE, (byte) 0x61}, {(byte) 0x99, (byte) 0x8E, (byte) 0xC3}};
     private static final String[] HEADERS = {"Code", "Nom", "Lignes ciblées", "En étude", "En travaux",
             "Construites", "Ouvertes à la vente", "Abonnées", "Abandonnées", "Taux de pénétration",
             "Construites / mois (3 mois)", "Construites / mois (12 mois)", "Restantes", "Achèvement prévu",
@@ -186,14 +189,27 @@ class ProgressWorkbook {
         lines.setCrosses(AxisCrosses.AUTO_ZERO);
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, phasesAxis, lines);
         data.setBarDirection(BarDirection.COL);
-        XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromStringCellRange(sheet,
-                new CellRangeAddress(firstRow, lastRow, 0, 0));
+        // references quoted by hand: the sheet name has an accent, which readers other than Excel
+        // (LibreOffice) do not accept unquoted in a chart formula
+        String quoted = "'" + sheet.getSheetName().replace("'", "''") + "'!";
+        String[] names = new String[lastRow - firstRow + 1];
+        for (int r = firstRow; r <= lastRow; r++) {
+            names[r - firstRow] = sheet.getRow(r).getCell(0).getStringCellValue();
+        }
+        XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromArray(names,
+                quoted + new CellRangeAddress(firstRow, lastRow, 0, 0).formatAsString());
         String[] titles = {"Construites", "Ouvertes à la vente", "Abonnées"};
         for (int i = 0; i < titles.length; i++) {
-            XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                    new CellRangeAddress(firstRow, lastRow, 2 + i, 2 + i));
-            XDDFChartData.Series series = data.addSeries(categories, values);
-            series.setTitle(titles[i], null);
+            Double[] values = new Double[names.length];
+            for (int r = firstRow; r <= lastRow; r++) {
+                values[r - firstRow] = sheet.getRow(r).getCell(2 + i).getNumericCellValue();
+            }
+            XDDFNumericalDataSource<Double> series = XDDFDataSourcesFactory.fromArray(values,
+                    quoted + new CellRangeAddress(firstRow, lastRow, 2 + i, 2 + i).formatAsString());
+            XDDFBarChartData.Series bars = (XDDFBarChartData.Series) data.addSeries(categories, series);
+            bars.setTitle(titles[i], null);
+            // explicit fills: without them some readers draw the bars transparent
+            bars.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(SERIES_COLOURS[i])));
         }
         data.setVaryColors(false);
         chart.plot(data);

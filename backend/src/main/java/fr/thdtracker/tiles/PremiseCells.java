@@ -2,6 +2,7 @@ package fr.thdtracker.tiles;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,16 @@ class PremiseCells {
     @EventListener
     void onRecompute(EligibilityRecomputed event) {
         refresh();
+    }
+
+    /** After an upgrade that added this view, or a crash that emptied it (it is unlogged). */
+    @EventListener(ApplicationReadyEvent.class)
+    void fillWhenEmpty() {
+        boolean empty = !jdbc.sql("SELECT EXISTS (SELECT 1 FROM premise_cell)").query(Boolean.class).single();
+        boolean premises = jdbc.sql("SELECT EXISTS (SELECT 1 FROM premise)").query(Boolean.class).single();
+        if (empty && premises) {
+            refresh();
+        }
     }
 
     @Transactional
