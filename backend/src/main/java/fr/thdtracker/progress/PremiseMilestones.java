@@ -2,17 +2,17 @@ package fr.thdtracker.progress;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
 
+import fr.thdtracker.common.DerivedView;
 import fr.thdtracker.eligibility.EligibilityRecomputed;
 
 /** Rebuilds {@code premise_milestone} from the histories after each full recompute. */
 @Component
-class PremiseMilestones {
+class PremiseMilestones extends DerivedView {
 
     private static final Logger log = LoggerFactory.getLogger(PremiseMilestones.class);
 
@@ -28,10 +28,8 @@ class PremiseMilestones {
             GROUP BY premise_id
             """;
 
-    private final JdbcClient jdbc;
-
-    PremiseMilestones(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    PremiseMilestones(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        super(jdbc, transactions, "premise_milestone");
     }
 
     @EventListener
@@ -39,18 +37,8 @@ class PremiseMilestones {
         refresh();
     }
 
-    /** After an upgrade that added this view, or a crash that emptied it (it is unlogged). */
-    @EventListener(ApplicationReadyEvent.class)
-    void fillWhenEmpty() {
-        boolean empty = !jdbc.sql("SELECT EXISTS (SELECT 1 FROM premise_milestone)").query(Boolean.class).single();
-        boolean premises = jdbc.sql("SELECT EXISTS (SELECT 1 FROM premise)").query(Boolean.class).single();
-        if (empty && premises) {
-            refresh();
-        }
-    }
-
-    @Transactional
-    public void refresh() {
+    @Override
+    protected void rebuild() {
         long t0 = System.nanoTime();
         jdbc.sql("TRUNCATE premise_milestone").update();
         jdbc.sql(REBUILD).update();

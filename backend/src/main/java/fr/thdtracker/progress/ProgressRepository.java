@@ -15,12 +15,8 @@ import fr.thdtracker.common.Scope;
 @Repository
 class ProgressRepository {
 
-    /**
-     * Per group, on :d and on the three earlier dates the pace is measured from. Open for sale uses
-     * the same fibre window as eligibility, so the two features never disagree.
-     */
-    private static final String FIGURES = """
-            SELECT %s AS code,
+    /** The figures of a group of premises on :d (and built on the three earlier dates of the pace). */
+    private static final String COUNTS = """
                    count(*) FILTER (WHERE m.targeted_on <= :d) AS targeted,
                    count(*) FILTER (WHERE m.abandoned_on <= :d) AS abandoned,
                    count(*) FILTER (WHERE m.targeted_on <= :d AND (m.works_on IS NULL OR m.works_on > :d)
@@ -34,6 +30,15 @@ class ProgressRepository {
                    count(*) FILTER (WHERE e.fibre_from <= :d AND (e.fibre_until IS NULL OR e.fibre_until > :d)) AS open,
                    count(*) FILTER (WHERE m.subscribed_on <= :d) AS subscribed,
                    count(*) AS premises
+            """;
+
+    /**
+     * Per group, on :d and on the three earlier dates the pace is measured from. Open for sale uses
+     * the same fibre window as eligibility, so the two features never disagree.
+     */
+    private static final String FIGURES = """
+            SELECT %s AS code,
+            """ + COUNTS + """
             FROM premise p
             JOIN premise_milestone m ON m.premise_id = p.id
             LEFT JOIN eligibility e ON e.premise_id = p.id
@@ -63,19 +68,7 @@ class ProgressRepository {
                    GROUPING(ph.code) AS g_phase, GROUPING(t.code) AS g_tranche, GROUPING(c.department_code) AS g_department,
                    GROUPING(c.epci_siren) AS g_epci, GROUPING(p.insee) AS g_commune, GROUPING(z.code) AS g_zone,
                    GROUPING(coalesce(ct.name, 'non attribué')) AS g_contractor,
-                   count(*) FILTER (WHERE m.targeted_on <= :d) AS targeted,
-                   count(*) FILTER (WHERE m.abandoned_on <= :d) AS abandoned,
-                   count(*) FILTER (WHERE m.targeted_on <= :d AND (m.works_on IS NULL OR m.works_on > :d)
-                                    AND (m.abandoned_on IS NULL OR m.abandoned_on > :d)) AS in_study,
-                   count(*) FILTER (WHERE m.works_on <= :d AND (m.built_on IS NULL OR m.built_on > :d)
-                                    AND (m.abandoned_on IS NULL OR m.abandoned_on > :d)) AS in_works,
-                   count(*) FILTER (WHERE m.built_on <= :d) AS built,
-                   count(*) FILTER (WHERE m.built_on <= :d3) AS built_3,
-                   count(*) FILTER (WHERE m.built_on <= :d6) AS built_6,
-                   count(*) FILTER (WHERE m.built_on <= :d12) AS built_12,
-                   count(*) FILTER (WHERE e.fibre_from <= :d AND (e.fibre_until IS NULL OR e.fibre_until > :d)) AS open,
-                   count(*) FILTER (WHERE m.subscribed_on <= :d) AS subscribed,
-                   count(*) AS premises
+            """ + COUNTS + """
             FROM premise p
             JOIN premise_milestone m ON m.premise_id = p.id
             LEFT JOIN eligibility e ON e.premise_id = p.id

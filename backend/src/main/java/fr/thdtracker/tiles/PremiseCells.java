@@ -2,12 +2,12 @@ package fr.thdtracker.tiles;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
 
+import fr.thdtracker.common.DerivedView;
 import fr.thdtracker.eligibility.EligibilityRecomputed;
 
 /**
@@ -18,7 +18,7 @@ import fr.thdtracker.eligibility.EligibilityRecomputed;
  * from the premises, each coarser one from the finer (cells nest: each size is 4× the next).
  */
 @Component
-class PremiseCells {
+class PremiseCells extends DerivedView {
 
     private static final Logger log = LoggerFactory.getLogger(PremiseCells.class);
 
@@ -42,10 +42,8 @@ class PremiseCells {
             GROUP BY floor(ST_X(geom) / :size), floor(ST_Y(geom) / :size)
             """;
 
-    private final JdbcClient jdbc;
-
-    PremiseCells(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    PremiseCells(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        super(jdbc, transactions, "premise_cell");
     }
 
     @EventListener
@@ -53,18 +51,8 @@ class PremiseCells {
         refresh();
     }
 
-    /** After an upgrade that added this view, or a crash that emptied it (it is unlogged). */
-    @EventListener(ApplicationReadyEvent.class)
-    void fillWhenEmpty() {
-        boolean empty = !jdbc.sql("SELECT EXISTS (SELECT 1 FROM premise_cell)").query(Boolean.class).single();
-        boolean premises = jdbc.sql("SELECT EXISTS (SELECT 1 FROM premise)").query(Boolean.class).single();
-        if (empty && premises) {
-            refresh();
-        }
-    }
-
-    @Transactional
-    public void refresh() {
+    @Override
+    protected void rebuild() {
         long t0 = System.nanoTime();
         jdbc.sql("TRUNCATE premise_cell").update();
         int finest = TileLayer.CELL_SIZES.length - 1;

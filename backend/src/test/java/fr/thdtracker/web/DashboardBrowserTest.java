@@ -2,10 +2,6 @@ package fr.thdtracker.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -13,11 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import fr.thdtracker.DemoDatabaseTest;
@@ -29,13 +21,7 @@ class DashboardBrowserTest extends DemoDatabaseTest {
 
     @BeforeAll
     static void startBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1600", "--lang=fr-FR");
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
+        driver = HeadlessChromium.start(1280, 1600);
     }
 
     @AfterAll
@@ -75,9 +61,6 @@ class DashboardBrowserTest extends DemoDatabaseTest {
                 """);
         assertThat((String) contentType).startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(Long.parseLong(((String) contentType).replaceAll(".* ", ""))).isGreaterThan(10_000);
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(png.toPath(), dir.resolve("dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(driver, "dashboard.png");
     }
 }
