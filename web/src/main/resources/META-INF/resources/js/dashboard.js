@@ -11,6 +11,8 @@
 (function () {
   'use strict';
 
+  const { el, validIso } = window.thd; // js/common.js
+
   const LANG_KEY = 'thd.lang';
   const SERIES_FROM = '2016-01-01';
   const COLOURS = {
@@ -145,24 +147,7 @@
     return d.getFullYear() + '-' + pad2(d.getMonth() + 1) + '-' + pad2(d.getDate());
   }
 
-  function validIso(s) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s || '');
-    if (!m) return false;
-    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-  }
 
-  function el(tag, props, children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(props || {})) {
-      if (v == null) continue;
-      if (k === 'text') node.textContent = v;
-      else if (k === 'class') node.className = v;
-      else node.setAttribute(k, v);
-    }
-    for (const c of children || []) if (c != null) node.append(c); // strings become Text nodes
-    return node;
-  }
 
   /** JSON of a GET; X-Requested-With makes Spring Security answer 401 rather than redirect. */
   function fetchJson(url) {

@@ -13,6 +13,8 @@
 (function () {
   'use strict';
 
+  const { el, validIso } = window.thd; // js/common.js
+
   // ---------------------------------------------------------------- constants
 
   const LANG_KEY = 'thd.lang';
@@ -405,12 +407,6 @@
     return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
   }
 
-  function validIso(s) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s || '');
-    if (!m) return false;
-    const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-  }
 
   /** Quarters counted from Q1 of SLIDER_FIRST_YEAR (0), possibly negative or past the slider's end. */
   function quarterIndex(iso) {
@@ -430,17 +426,6 @@
     return t('quarter', { q: Math.floor((+iso.slice(5, 7) - 1) / 3) + 1, year: iso.slice(0, 4) });
   }
 
-  function el(tag, props, children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(props || {})) {
-      if (v == null) continue;
-      if (k === 'text') node.textContent = v;
-      else if (k === 'class') node.className = v;
-      else node.setAttribute(k, v);
-    }
-    for (const c of children || []) if (c != null) node.append(c); // strings become Text nodes
-    return node;
-  }
 
   function escapeHtml(s) {
     return String(s).replace(/[&<>"']/g, (c) =>
