@@ -1,5 +1,7 @@
 package fr.thdtracker.common;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,22 +15,33 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public abstract class DerivedView {
 
+    private static final Logger log = LoggerFactory.getLogger(DerivedView.class);
+
     protected final JdbcClient jdbc;
     private final String table;
+    private final String description;
     private final TransactionTemplate tx;
 
-    protected DerivedView(JdbcClient jdbc, PlatformTransactionManager transactions, String table) {
+    protected DerivedView(JdbcClient jdbc, PlatformTransactionManager transactions, String table, String description) {
         this.jdbc = jdbc;
         this.table = table;
+        this.description = description;
         this.tx = new TransactionTemplate(transactions);
     }
 
-    /** Rebuilds the table in one transaction: readers see the old rows or the new ones, never none. */
+    /** Empties and refills the table in one transaction: readers see the old rows or the new ones, never none. */
     public final void refresh() {
-        tx.executeWithoutResult(status -> rebuild());
+        long t0 = System.nanoTime();
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("TRUNCATE " + table).update();
+            fill();
+            jdbc.sql("ANALYZE " + table).update();
+        });
+        log.info("{} : {} ms", description, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    protected abstract void rebuild();
+    /** Inserts the rows of the (empty) table. */
+    protected abstract void fill();
 
     @EventListener(ApplicationReadyEvent.class)
     void fillWhenEmpty() {

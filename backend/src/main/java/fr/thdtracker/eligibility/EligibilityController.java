@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.thdtracker.common.BadRequestException;
+import fr.thdtracker.common.SpreadsheetResponse;
 
 @RestController
 class EligibilityController {
@@ -82,12 +83,7 @@ class EligibilityController {
                                   @RequestParam(defaultValue = "region") String scope) {
         LocalDate d = service.dateOrToday(asOf);
         byte[] bytes = workbook.build(d, fr.thdtracker.common.Scope.parse(scope));
-        return ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                        .filename("eligibilite-" + scope.replace(':', '-') + "-" + d + ".xlsx").build().toString())
-                .body(bytes);
+        return SpreadsheetResponse.attachment("eligibilite-" + scope.replace(':', '-') + "-" + d + ".xlsx", bytes);
     }
 
     @GetMapping("/api/eligibility/recompute")

@@ -204,11 +204,6 @@ class EligibilityRepository {
                 .param("scope", scope.value()).query(String.class).list());
     }
 
-    LocalDate refreshDate() {
-        return jdbc.sql("SELECT value FROM dataset_info WHERE key = 'data.refresh_date'").query(String.class)
-                .optional().map(LocalDate::parse).orElse(null);
-    }
-
     static Map<String, Long> emptyCounts() {
         Map<String, Long> m = new LinkedHashMap<>();
         for (SpeedClass c : SpeedClass.values()) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 import fr.thdtracker.common.BadRequestException;
+import fr.thdtracker.common.DatasetInfo;
 import fr.thdtracker.common.NotFoundException;
 
 /** Answers about eligibility: one premise, areas, what-if, address search; all "as of" a date. */
@@ -25,10 +26,12 @@ class EligibilityService {
 
     private final EligibilityRepository repository;
     private final EligibilityRecompute recompute;
+    private final DatasetInfo datasetInfo;
     private final SpeedModel model;
 
-    EligibilityService(EligibilityRepository repository, EligibilityRecompute recompute) {
+    EligibilityService(EligibilityRepository repository, EligibilityRecompute recompute, DatasetInfo datasetInfo) {
         this.repository = repository;
+        this.datasetInfo = datasetInfo;
         this.recompute = recompute;
         this.model = recompute.model();
     }
@@ -55,7 +58,7 @@ class EligibilityService {
         answer.put("commune", Map.of("insee", row.get("insee"), "name", row.get("commune")));
         answer.put("location", Map.of("lon", row.get("lon"), "lat", row.get("lat")));
         answer.put("asOf", d);
-        answer.put("dataRefreshDate", repository.refreshDate());
+        answer.put("dataRefreshDate", datasetInfo.refreshDate().orElse(null));
         answer.put("state", row.get("state_on_date"));
 
         LocalDate fibreFrom = localDate(row.get("fibre_from"));
@@ -262,7 +265,7 @@ class EligibilityService {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("level", level.param);
         answer.put("asOf", d);
-        answer.put("dataRefreshDate", repository.refreshDate());
+        answer.put("dataRefreshDate", datasetInfo.refreshDate().orElse(null));
         answer.put("thresholdsMbps", List.of(3, 8, 30, 100, 1000));
         answer.put("areas", areas);
         return answer;

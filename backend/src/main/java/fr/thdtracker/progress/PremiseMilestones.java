@@ -1,7 +1,5 @@
 package fr.thdtracker.progress;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,8 +11,6 @@ import fr.thdtracker.eligibility.EligibilityRecomputed;
 /** Rebuilds {@code premise_milestone} from the histories after each full recompute. */
 @Component
 class PremiseMilestones extends DerivedView {
-
-    private static final Logger log = LoggerFactory.getLogger(PremiseMilestones.class);
 
     private static final String REBUILD = """
             INSERT INTO premise_milestone (premise_id, targeted_on, works_on, built_on, abandoned_on, subscribed_on)
@@ -29,7 +25,7 @@ class PremiseMilestones extends DerivedView {
             """;
 
     PremiseMilestones(JdbcClient jdbc, PlatformTransactionManager transactions) {
-        super(jdbc, transactions, "premise_milestone");
+        super(jdbc, transactions, "premise_milestone", "Jalons des locaux pour l'avancement");
     }
 
     @EventListener
@@ -38,11 +34,7 @@ class PremiseMilestones extends DerivedView {
     }
 
     @Override
-    protected void rebuild() {
-        long t0 = System.nanoTime();
-        jdbc.sql("TRUNCATE premise_milestone").update();
+    protected void fill() {
         jdbc.sql(REBUILD).update();
-        jdbc.sql("ANALYZE premise_milestone").update();
-        log.info("Jalons des locaux pour l'avancement : {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 }

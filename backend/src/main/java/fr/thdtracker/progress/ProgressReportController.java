@@ -5,9 +5,7 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import java.util.Map;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,13 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.thdtracker.common.NotFoundException;
 import fr.thdtracker.common.Scope;
+import fr.thdtracker.common.SpreadsheetResponse;
 
 /** The Excel progress report, for signed-in users. */
 @RestController
 class ProgressReportController {
-
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ProgressWorkbook workbook;
     private final ReportJobs jobs;
@@ -50,9 +46,7 @@ class ProgressReportController {
     ResponseEntity<byte[]> file(@PathVariable String id) {
         ReportJobs.Job job = jobs.get(id).filter(j -> j.bytes() != null)
                 .orElseThrow(() -> new NotFoundException("Rapport inconnu, pas encore prêt ou expiré : " + id));
-        return ResponseEntity.ok().contentType(XLSX)
-                .header("Content-Disposition", ContentDisposition.attachment().filename(job.fileName()).build().toString())
-                .body(job.bytes());
+        return SpreadsheetResponse.attachment(job.fileName(), job.bytes());
     }
 
     @GetMapping("/api/reports/progress.xlsx")
@@ -62,8 +56,6 @@ class ProgressReportController {
         Scope s = Scope.parse(scope);
         byte[] bytes = workbook.build(d, s, (what, done, total) -> { });
         String name = "avancement-" + scope.replace(':', '-') + "-" + d + ".xlsx";
-        return ResponseEntity.ok().contentType(XLSX)
-                .header("Content-Disposition", ContentDisposition.attachment().filename(name).build().toString())
-                .body(bytes);
+        return SpreadsheetResponse.attachment(name, bytes);
     }
 }

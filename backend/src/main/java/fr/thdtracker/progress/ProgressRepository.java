@@ -155,11 +155,6 @@ class ProgressRepository {
         return names;
     }
 
-    java.util.Optional<LocalDate> refreshDate() {
-        return jdbc.sql("SELECT value FROM dataset_info WHERE key = 'data.refresh_date'").query(String.class)
-                .optional().map(LocalDate::parse);
-    }
-
     /** Target end dates of phases and tranches, by code. */
     Map<String, LocalDate> targets(AreaLevel level) {
         Map<String, LocalDate> targets = new HashMap<>();

@@ -46,6 +46,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 import fr.thdtracker.common.AreaLevel;
+import fr.thdtracker.common.DatasetInfo;
 import fr.thdtracker.common.Scope;
 
 /**
@@ -68,10 +69,12 @@ class ProgressWorkbook {
 
     private final ProgressService service;
     private final ProgressRepository repository;
+    private final DatasetInfo datasetInfo;
 
-    ProgressWorkbook(ProgressService service, ProgressRepository repository) {
+    ProgressWorkbook(ProgressService service, ProgressRepository repository, DatasetInfo datasetInfo) {
         this.service = service;
         this.repository = repository;
+        this.datasetInfo = datasetInfo;
     }
 
     /** Steps of the report, for the progress shown while it is built. */
@@ -131,7 +134,7 @@ class ProgressWorkbook {
         cell(scopeRow, 1, scope.label(), null);
         Row refresh = sheet.createRow(r++);
         cell(refresh, 0, "Données au", s.header);
-        repository.refreshDate().ifPresent(d -> date(refresh, 1, d, s.date));
+        datasetInfo.refreshDate().ifPresent(d -> date(refresh, 1, d, s.date));
         r++;
         Map<String, Object> total = all.getOrDefault(AreaLevel.REGION, List.of()).stream().findFirst().orElse(Map.of());
         String[][] kpis = {{"Lignes ciblées", "targeted"}, {"En étude", "inStudy"}, {"En travaux", "inWorks"},

@@ -1,7 +1,5 @@
 package fr.thdtracker.tiles;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,8 +17,6 @@ import fr.thdtracker.eligibility.EligibilityRecomputed;
  */
 @Component
 class PremiseCells extends DerivedView {
-
-    private static final Logger log = LoggerFactory.getLogger(PremiseCells.class);
 
     private static final String FINEST = """
             INSERT INTO premise_cell (level, geom, count, cible, signe, en_cours, deploye, raccordable_demande, abandonne)
@@ -43,7 +39,7 @@ class PremiseCells extends DerivedView {
             """;
 
     PremiseCells(JdbcClient jdbc, PlatformTransactionManager transactions) {
-        super(jdbc, transactions, "premise_cell");
+        super(jdbc, transactions, "premise_cell", "Agrégats des locaux pour les tuiles");
     }
 
     @EventListener
@@ -52,16 +48,12 @@ class PremiseCells extends DerivedView {
     }
 
     @Override
-    protected void rebuild() {
-        long t0 = System.nanoTime();
-        jdbc.sql("TRUNCATE premise_cell").update();
+    protected void fill() {
         int finest = TileLayer.CELL_SIZES.length - 1;
         jdbc.sql(FINEST).param("level", finest).param("size", TileLayer.CELL_SIZES[finest]).update();
         for (int level = finest - 1; level >= 0; level--) {
             jdbc.sql(COARSER).param("level", level).param("finer", level + 1).param("size", TileLayer.CELL_SIZES[level])
                     .update();
         }
-        jdbc.sql("ANALYZE premise_cell").update();
-        log.info("Agrégats des locaux pour les tuiles : {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 }
