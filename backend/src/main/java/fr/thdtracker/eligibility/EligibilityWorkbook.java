@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -20,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import fr.thdtracker.common.AreaLevel;
 import fr.thdtracker.common.Scope;
+import fr.thdtracker.common.WorkbookStyles;
 
 /**
  * The eligibility report for elected officials: per commune of the scope, premises by speed
@@ -48,17 +46,10 @@ class EligibilityWorkbook {
         SXSSFWorkbook wb = new SXSSFWorkbook(100);
         try {
             Sheet sheet = wb.createSheet("Éligibilité par commune");
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            CellStyle header = wb.createCellStyle();
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            header.setWrapText(true);
-            CellStyle integer = wb.createCellStyle();
-            integer.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
-            CellStyle percent = wb.createCellStyle();
-            percent.setDataFormat(wb.createDataFormat().getFormat("0.0%"));
+            WorkbookStyles styles = new WorkbookStyles(wb);
+            CellStyle header = styles.header;
+            CellStyle integer = styles.integer;
+            CellStyle percent = styles.percent;
             Row title = sheet.createRow(0);
             title.createCell(0).setCellValue("Éligibilité au " + asOf + " — " + scope.label()
                     + " — données au " + answer.get("dataRefreshDate"));

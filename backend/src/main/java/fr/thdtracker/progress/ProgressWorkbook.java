@@ -15,14 +15,11 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ComparisonOperator;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PatternFormatting;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
@@ -47,6 +44,7 @@ import org.springframework.stereotype.Component;
 
 import fr.thdtracker.common.AreaLevel;
 import fr.thdtracker.common.DatasetInfo;
+import fr.thdtracker.common.WorkbookStyles;
 import fr.thdtracker.common.Scope;
 
 /**
@@ -87,12 +85,12 @@ class ProgressWorkbook {
         progress.step("calcul des indicateurs", 0, steps);
         Map<AreaLevel, List<Map<String, Object>>> all = service.allLevels(asOf, scope);
         XSSFWorkbook xssf = new XSSFWorkbook();
-        Styles styles = new Styles(xssf);
+        WorkbookStyles styles = new WorkbookStyles(xssf);
         progress.step("synthèse", 1, steps);
         summary(xssf, styles, asOf, scope, all);
         SXSSFWorkbook wb = new SXSSFWorkbook(xssf, ROW_WINDOW);
         try {
-            Styles streamed = new Styles(wb);
+            WorkbookStyles streamed = new WorkbookStyles(wb);
             int step = 2;
             for (Object[] sheet : new Object[][]{{"Phases", AreaLevel.PHASE}, {"Tranches", AreaLevel.TRANCHE},
                     {"Départements", AreaLevel.DEPARTMENT}, {"EPCI", AreaLevel.EPCI}, {"Zones", AreaLevel.ZONE},
@@ -121,7 +119,7 @@ class ProgressWorkbook {
         }
     }
 
-    private void summary(XSSFWorkbook wb, Styles s, LocalDate asOf, Scope scope,
+    private void summary(XSSFWorkbook wb, WorkbookStyles s, LocalDate asOf, Scope scope,
                          Map<AreaLevel, List<Map<String, Object>>> all) {
         XSSFSheet sheet = wb.createSheet("Synthèse");
         int r = 0;
@@ -218,7 +216,7 @@ class ProgressWorkbook {
         chart.plot(data);
     }
 
-    private static void table(Sheet sheet, Styles s, List<Map<String, Object>> groups, List<String> extraHeaders,
+    private static void table(Sheet sheet, WorkbookStyles s, List<Map<String, Object>> groups, List<String> extraHeaders,
                               java.util.function.BiConsumer<Row, Map<String, Object>> extra) {
         Row h = sheet.createRow(0);
         int columns = HEADERS.length + extraHeaders.size();
@@ -261,7 +259,7 @@ class ProgressWorkbook {
     }
 
     /** Communes, with the connectable (built) premises at the end of each quarter since 2016. */
-    private void communes(SXSSFWorkbook wb, Styles s, LocalDate asOf, Scope scope, List<Map<String, Object>> groups) {
+    private void communes(SXSSFWorkbook wb, WorkbookStyles s, LocalDate asOf, Scope scope, List<Map<String, Object>> groups) {
         List<LocalDate> quarters = new ArrayList<>();
         for (LocalDate q = LocalDate.of(2016, 3, 31); !q.isAfter(asOf); q = q.plusMonths(3).withDayOfMonth(1)
                 .plusMonths(1).minusDays(1)) {
@@ -290,7 +288,7 @@ class ProgressWorkbook {
         });
     }
 
-    private void lateZones(Sheet sheet, Styles s, LocalDate asOf, Scope scope) {
+    private void lateZones(Sheet sheet, WorkbookStyles s, LocalDate asOf, Scope scope) {
         String[] cols = {"Zone", "Nom", "Tranche", "Entreprise", "Fin prévue", "Lignes", "Construites", "Part construite"};
         Row h = sheet.createRow(0);
         for (int c = 0; c < cols.length; c++) {
@@ -353,39 +351,5 @@ class ProgressWorkbook {
             cell.setCellValue(value);
         }
         cell.setCellStyle(style);
-    }
-
-    /** Cell styles are per workbook: one set for the XSSF summary, one for the streamed sheets. */
-    private static final class Styles {
-        final CellStyle title;
-        final CellStyle header;
-        final CellStyle integer;
-        final CellStyle decimal;
-        final CellStyle percent;
-        final CellStyle date;
-
-        Styles(Workbook wb) {
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            Font big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
-            title = wb.createCellStyle();
-            title.setFont(big);
-            header = wb.createCellStyle();
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            header.setWrapText(true);
-            var format = wb.createDataFormat();
-            integer = wb.createCellStyle();
-            integer.setDataFormat(format.getFormat("#,##0"));
-            decimal = wb.createCellStyle();
-            decimal.setDataFormat(format.getFormat("#,##0.0"));
-            percent = wb.createCellStyle();
-            percent.setDataFormat(format.getFormat("0.0%"));
-            date = wb.createCellStyle();
-            date.setDataFormat(format.getFormat("dd/mm/yyyy"));
-        }
     }
 }
