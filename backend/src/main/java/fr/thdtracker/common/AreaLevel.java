@@ -14,20 +14,16 @@ public enum AreaLevel {
             "SELECT code, name FROM department"),
     EPCI("epci", "c.epci_siren", "JOIN commune c ON c.insee = p.insee", "SELECT siren AS code, name FROM epci"),
     COMMUNE("commune", "p.insee", "", "SELECT insee AS code, name FROM commune"),
-    ZONE("zone", "z.code", "JOIN pm_zone pm ON pm.id = p.pm_zone_id JOIN deployment_zone z ON z.id = pm.zone_id",
-            "SELECT code, name FROM deployment_zone"),
-    PHASE("phase", "ph.code", """
-            JOIN pm_zone pm ON pm.id = p.pm_zone_id JOIN deployment_zone z ON z.id = pm.zone_id
-            JOIN tranche t ON t.id = z.tranche_id JOIN phase ph ON ph.id = t.phase_id""",
-            "SELECT code, name FROM phase"),
-    TRANCHE("tranche", "t.code", """
-            JOIN pm_zone pm ON pm.id = p.pm_zone_id JOIN deployment_zone z ON z.id = pm.zone_id
-            JOIN tranche t ON t.id = z.tranche_id""",
-            "SELECT code, name FROM tranche"),
-    CONTRACTOR("contractor", "coalesce(ct.name, 'non attribué')", """
-            JOIN pm_zone pm ON pm.id = p.pm_zone_id JOIN deployment_zone z ON z.id = pm.zone_id
-            LEFT JOIN contract k ON k.id = z.contract_id LEFT JOIN contractor ct ON ct.id = k.contractor_id""",
+    ZONE("zone", "zp.zone_code", Joins.PROGRAMME, "SELECT code, name FROM deployment_zone"),
+    PHASE("phase", "zp.phase_code", Joins.PROGRAMME, "SELECT code, name FROM phase"),
+    TRANCHE("tranche", "zp.tranche_code", Joins.PROGRAMME, "SELECT code, name FROM tranche"),
+    CONTRACTOR("contractor", "coalesce(zp.contractor, 'non attribué')", Joins.PROGRAMME,
             "SELECT name AS code, name FROM contractor");
+
+    /** The premise → zone → tranche → phase → contractor chain, a Flyway view (V13). */
+    private static final class Joins {
+        static final String PROGRAMME = "JOIN pm_zone_programme zp ON zp.pm_zone_id = p.pm_zone_id";
+    }
 
     public final String param;
     public final String key;

@@ -13,9 +13,8 @@ public record Scope(Kind kind, String value) {
         DEPARTMENT("p.insee IN (SELECT insee FROM commune WHERE department_code = :scope)"),
         EPCI("p.insee IN (SELECT insee FROM commune WHERE epci_siren = :scope)"),
         PHASE("""
-                p.pm_zone_id IN (SELECT spm.id FROM pm_zone spm JOIN deployment_zone sz ON sz.id = spm.zone_id
-                                 JOIN tranche st ON st.id = sz.tranche_id JOIN phase sph ON sph.id = st.phase_id
-                                 WHERE sph.code = :scope OR sph.id::text = :scope)""");
+                p.pm_zone_id IN (SELECT pm_zone_id FROM pm_zone_programme
+                                 WHERE phase_code = :scope OR phase_id::text = :scope)""");
 
         public final String predicate;
 

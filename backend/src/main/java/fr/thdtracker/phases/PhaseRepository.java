@@ -16,11 +16,10 @@ class PhaseRepository {
 
     private static final String TRANCHE_COUNTS = """
             WITH per_tranche AS (
-                SELECT z.tranche_id, pr.state, count(*) AS n
+                SELECT zp.tranche_id, pr.state, count(*) AS n
                 FROM premise pr
-                JOIN pm_zone pm ON pm.id = pr.pm_zone_id
-                JOIN deployment_zone z ON z.id = pm.zone_id
-                GROUP BY z.tranche_id, pr.state
+                JOIN pm_zone_programme zp ON zp.pm_zone_id = pr.pm_zone_id
+                GROUP BY zp.tranche_id, pr.state
             ), zones AS (
                 SELECT tranche_id, count(*) AS n FROM deployment_zone GROUP BY tranche_id
             )
