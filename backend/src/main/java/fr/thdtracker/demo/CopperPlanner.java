@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import fr.thdtracker.territory.CommuneShape;
+
 /**
  * The copper network the fibre replaces: exchanges (NRA, a few NRA-HD) at the larger communes,
  * sub-distributors (SR) among the premises, and the cabinets of the programme: 174 earlier and

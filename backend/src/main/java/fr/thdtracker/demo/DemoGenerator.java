@@ -19,6 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import fr.thdtracker.territory.CommuneShape;
+import fr.thdtracker.territory.TerritoryRepository;
 import fr.thdtracker.common.BulkCopy;
 import fr.thdtracker.common.GeometryCodec;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import fr.thdtracker.territory.CommuneShape;
 import fr.thdtracker.common.BulkCopy;
 import fr.thdtracker.common.GeometryCodec;
 

@@ -12,6 +12,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 
+import fr.thdtracker.territory.CommuneShape;
 import fr.thdtracker.common.GeometryCodec;
 
 /**

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LineString;
 
+import fr.thdtracker.territory.CommuneShape;
 import fr.thdtracker.common.GeometryCodec;
 
 /**

@@ -9,6 +9,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 import fr.thdtracker.DemoDatabaseTest;
+import fr.thdtracker.territory.CommuneShape;
+import fr.thdtracker.territory.TerritoryRepository;
 
 /** Same seed, same demo: the loaded data is exactly what the seed produces, and another seed differs. */
 class DemoDeterminismTest extends DemoDatabaseTest {

@@ -1,4 +1,4 @@
-package fr.thdtracker.demo;
+package fr.thdtracker.territory;
 
 import java.util.List;
 
@@ -6,20 +6,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import fr.thdtracker.common.GeometryCodec;
 
-/** Reads the communes the demo spreads its premises over. */
-final class TerritoryRepository {
+/** Reads the territory: the communes with their polygons (Lambert-93) and dwellings. */
+public final class TerritoryRepository {
 
     private final JdbcClient jdbc;
 
-    TerritoryRepository(JdbcClient jdbc) {
+    public TerritoryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    boolean hasCommunes() {
+    public boolean hasCommunes() {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM commune)").query(Boolean.class).single();
     }
 
-    List<CommuneShape> communes() {
+    public List<CommuneShape> communes() {
         return jdbc.sql("""
                         SELECT insee, name, department_code, population, dwellings, ST_AsBinary(geom) AS wkb
                         FROM commune ORDER BY insee
