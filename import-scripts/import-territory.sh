@@ -235,7 +235,8 @@ ogr_load() { # libellé chemin table message_d_échec [options ogr2ogr…]
     shift 4
     if ! ogr2ogr -f PostgreSQL PG: "$@" -nln "$STAGING.$table" -overwrite -lco FID=ogc_fid \
         -lco PRECISION=NO -lco LAUNDER=YES --config PG_USE_COPY YES >"$WORKDIR/ogr2ogr.log" 2>&1; then
-        sed 's/^/  /' "$WORKDIR/ogr2ogr.log" >&2
+        # without the list of every driver GDAL tried
+        grep -v '^ *-> ' "$WORKDIR/ogr2ogr.log" | sed 's/^/  /' >&2 || true
         die "$label : $failure : $path"
     fi
     local counts

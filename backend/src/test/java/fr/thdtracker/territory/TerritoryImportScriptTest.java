@@ -2,7 +2,6 @@ package fr.thdtracker.territory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The server is the one of SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD (default
  * jdbc:postgresql://127.0.0.1:5432/thd_test, user postgres, no password); only its host and port
- * are used. The test is skipped (not failed) when the shared data, ogr2ogr or psql is absent.
+ * are used. The test fails, naming what is missing, when a shared data file, ogr2ogr or psql is
+ * absent: it is never skipped.
  */
 class TerritoryImportScriptTest {
 
