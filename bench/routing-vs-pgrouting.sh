@@ -69,7 +69,7 @@ echo "GraphHopper…"
 mvn -q -B -DskipTests install >/dev/null
 gh_out=$(MAVEN_OPTS="-Xmx2g" mvn -q -B -pl backend exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=fr.thdtracker.bench.RoutingBenchmark \
-  -Dexec.args="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE $PGUSER ${PGPASSWORD:--} $limit $runs $PWD/bench/injection-points.sql" 2>&1 \
+  -Dexec.args="$SPRING_DATASOURCE_URL $PGUSER ${PGPASSWORD:--} $limit $runs $PWD/bench/injection-points.sql" 2>&1 \
   | grep -E '^(graph|trees):')
 echo "$gh_out"
 gh_ms=$(echo "$gh_out" | grep -oE 'median [0-9.]+' | cut -d' ' -f2)

@@ -34,7 +34,7 @@ tiles=$(wc -l <"$work/tiles.txt")
 echo "$tiles tuiles…"
 out=$(MAVEN_OPTS="-Xmx1g" mvn -q -B -pl backend exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=fr.thdtracker.tiles.TileBenchmark \
-  -Dexec.args="http://localhost:$port jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE $PGUSER ${PGPASSWORD:--} $work/tiles.txt" 2>&1 \
+  -Dexec.args="http://localhost:$port $SPRING_DATASOURCE_URL $PGUSER ${PGPASSWORD:--} $work/tiles.txt" 2>&1 \
   | sed 's/\x1b\[[0-9;]*m//g' | grep -E '^\||^ALL|^HEAVY')
 echo "$out"
 

@@ -2,7 +2,6 @@ package fr.thdtracker.territory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The server is the one of SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD (default
  * jdbc:postgresql://127.0.0.1:5432/thd_test, user postgres, no password); only its host and port
- * are used. The test is skipped (not failed) when the shared data, ogr2ogr or psql is absent.
+ * are used. The test fails, naming what is missing, when a shared data file, ogr2ogr or psql is
+ * absent: it is never skipped.
  */
 class TerritoryImportScriptTest {
 
@@ -80,7 +80,8 @@ class TerritoryImportScriptTest {
             // the real data sits beside the project (CI has it too): its absence is a failure, not a skip
             assertThat(Files.isReadable(p)).as("real data not available: " + p + " (set THD_SHARED_DATA)").isTrue();
         }
-        assertThat(onPath("ogr2ogr") && onPath("psql")).as("ogr2ogr (gdal-bin) and psql are needed").isTrue();
+        assertThat(onPath("ogr2ogr")).as("ogr2ogr is needed (Debian gdal-bin)").isTrue();
+        assertThat(onPath("psql")).as("psql is needed (Debian postgresql-client)").isTrue();
 
         String url = env("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/thd_test");
         Matcher m = JDBC_URL.matcher(url);
@@ -200,6 +201,22 @@ class TerritoryImportScriptTest {
 
         assertThat(r.exitCode).as(r.output).isNotZero();
         assertThat(r.output).contains("35999").contains("sans géométrie");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void movementsFileWithoutItsColumnsAbortsAndChangesNothing(@TempDir Path tmp) throws Exception {
+        assertThat(firstImport.exitCode).as(firstImport.output).isZero();
+        Path renamed = tmp.resolve("mouvements-sans-mod.csv");
+        String original = Files.readString(movements, StandardCharsets.UTF_8);
+        assertThat(original).startsWith("MOD,");
+        Files.writeString(renamed, "MODIF," + original.substring("MOD,".length()), StandardCharsets.UTF_8);
+
+        String before = snapshot();
+        Result r = runScript(pgEnv(), "--communes", communes, "--populations", populations, "--movements", renamed);
+
+        assertThat(r.exitCode).as(r.output).isNotZero();
+        assertThat(r.output).contains("--movements").contains("MOD, DATE_EFF").contains(renamed.toString());
         assertThat(snapshot()).isEqualTo(before);
     }
 
