@@ -12,8 +12,7 @@ source import-scripts/lib/database.sh
 source bench/lib.sh
 db="${1:-thd_full}"
 runs="${2:-3}"
-unset SPRING_DATASOURCE_URL
-THD_DB="$db" thd_db_env "$db"
+bench_use_database "$db"
 thd_provision_local_postgis
 mvn -q -B -DskipTests package
 jar=backend/target/thd-tracker.jar

@@ -1,6 +1,28 @@
 # shellcheck shell=bash
-# Shared by the bench/*.sh harnesses: medians, and writing a result table into docs/benchmarks.md
-# between the markers <!-- NAME:begin --> and <!-- NAME:end -->.
+# Shared by the bench/*.sh harnesses: the database they measure, starting a server, medians, and
+# writing a result table into docs/benchmarks.md between <!-- NAME:begin --> and <!-- NAME:end -->.
+# Sourced after import-scripts/lib/database.sh.
+
+# A benchmark always runs on a local database of its own name, never on SPRING_DATASOURCE_URL's.
+bench_use_database() {
+  unset SPRING_DATASOURCE_URL
+  THD_DB="$1" thd_db_env "$1"
+}
+
+# Starts the application as a server on port $1 with heap $2 (further arguments go to it), logs
+# to $3, and waits until it answers. Sets bench_server to its pid; the caller's trap stops it.
+bench_start_server() {
+  local port="$1" heap="$2" log="$3"
+  shift 3
+  PORT=$port java -XX:+UseParallelGC -Xmx"$heap" -jar backend/target/thd-tracker.jar "$@" >"$log" 2>&1 &
+  bench_server=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "Le serveur ne répond pas sur le port $port (voir $log)" >&2
+  return 1
+}
 
 bench_median() {
   sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'

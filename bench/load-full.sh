@@ -13,8 +13,7 @@ source import-scripts/lib/database.sh
 source bench/lib.sh
 runs="${1:-3}"
 scale="${2:-1.0}"
-unset SPRING_DATASOURCE_URL
-THD_DB=thd_bench thd_db_env thd_bench
+bench_use_database thd_bench
 thd_provision_local_postgis
 mvn -q -B -DskipTests package
 jar=backend/target/thd-tracker.jar

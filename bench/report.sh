@@ -12,18 +12,12 @@ source bench/lib.sh
 db="${1:-thd_full}"
 runs="${2:-3}"
 port=18081
-unset SPRING_DATASOURCE_URL
-THD_DB="$db" thd_db_env "$db"
+bench_use_database "$db"
 mvn -q -B -DskipTests package
 work=$(mktemp -d)
-PORT=$port java -XX:+UseParallelGC -Xmx1g -jar backend/target/thd-tracker.jar --thd.eligibility.on-start=none \
-  --thd.demo.accounts=true --logging.level.root=WARN >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
+trap 'kill "${bench_server:-}" 2>/dev/null; rm -rf "$work"' EXIT
+bench_start_server "$port" 1g "$work/server.log" --thd.eligibility.on-start=none \
+  --thd.demo.accounts=true --logging.level.root=WARN
 date=$(psql -tAc "SELECT value FROM dataset_info WHERE key = 'data.refresh_date'")
 auth=(-u viewer:viewer-demo)
 curl -sf "${auth[@]}" -o /dev/null "http://localhost:$port/api/reports/progress.xlsx?asOf=$date"   # warm-up

@@ -14,8 +14,7 @@ source bench/lib.sh
 db="${1:-thd_full}"
 runs="${2:-3}"
 limit=12000
-unset SPRING_DATASOURCE_URL
-THD_DB="$db" thd_db_env "$db"
+bench_use_database "$db"
 if [[ "$(psql -d postgres -tAc "SELECT count(*) FROM pg_available_extensions WHERE name = 'pgrouting'")" != 1 ]]; then
   thd_install_or_explain "postgresql-$(pg_lsclusters --no-header | awk 'NR==1 {print $1}')-pgrouting"
 fi

@@ -13,22 +13,16 @@ source import-scripts/lib/database.sh
 source bench/lib.sh
 db="${1:-thd_full}"
 port=18080
-unset SPRING_DATASOURCE_URL
-THD_DB="$db" thd_db_env "$db"
+bench_use_database "$db"
 command -v wrk >/dev/null 2>&1 || thd_install_or_explain wrk
 mvn -q -B -DskipTests install >/dev/null
 work=$(mktemp -d)
 # figures and tile aggregates first, in their own process; then the server, which serves at once
 java -XX:+UseParallelGC -Xmx6g -jar backend/target/thd-tracker.jar --spring.main.web-application-type=none \
   --thd.eligibility.on-start=always --logging.level.root=WARN >"$work/recompute.log" 2>&1
-PORT=$port java -XX:+UseParallelGC -Xmx2g -jar backend/target/thd-tracker.jar --thd.eligibility.on-start=none \
-  --logging.level.root=WARN >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
+trap 'kill "${bench_server:-}" 2>/dev/null; rm -rf "$work"' EXIT
+bench_start_server "$port" 2g "$work/server.log" --thd.eligibility.on-start=none \
+  --logging.level.root=WARN
 psql -tA -f bench/tile-list.sql >"$work/tiles.txt"
 tiles=$(wc -l <"$work/tiles.txt")
 echo "$tiles tuiles…"
