@@ -7,9 +7,7 @@
 # Loads the full demo into the database first when it holds no premises. Writes its table into
 # docs/benchmarks.md.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source import-scripts/lib/database.sh
-source bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 db="${1:-thd_full}"
 runs="${2:-3}"
 bench_use_database "$db"

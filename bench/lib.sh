@@ -1,7 +1,10 @@
 # shellcheck shell=bash
 # Shared by the bench/*.sh harnesses: the database they measure, starting a server, medians, and
 # writing a result table into docs/benchmarks.md between <!-- NAME:begin --> and <!-- NAME:end -->.
-# Sourced after import-scripts/lib/database.sh.
+# Sourced first by each harness: works from the project root with the shared database settings.
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source import-scripts/lib/database.sh
 
 # A benchmark always runs on a local database of its own name, never on SPRING_DATASOURCE_URL's.
 bench_use_database() {

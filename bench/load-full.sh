@@ -8,9 +8,7 @@
 # Uses database thd_bench (recreated for each run; the real data set, if any, is not touched) and
 # writes its table between the markers of docs/benchmarks.md.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source import-scripts/lib/database.sh
-source bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 runs="${1:-3}"
 scale="${2:-1.0}"
 bench_use_database thd_bench

@@ -6,9 +6,7 @@
 #
 # The database must hold the full demo with its eligibility computed (bench/eligibility.sh).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source import-scripts/lib/database.sh
-source bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 db="${1:-thd_full}"
 runs="${2:-3}"
 port=18081

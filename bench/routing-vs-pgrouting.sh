@@ -8,9 +8,7 @@
 # The database must hold a demo (./run.sh --scale full, or THD_DB=thd_full ./run.sh --scale full).
 # Installs postgresql-15-pgrouting when missing. Writes its table into docs/benchmarks.md.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source import-scripts/lib/database.sh
-source bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 db="${1:-thd_full}"
 runs="${2:-3}"
 limit=12000

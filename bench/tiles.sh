@@ -8,9 +8,7 @@
 # The database must hold a full demo (bench/eligibility.sh loads one). Starts its own server on
 # port 18080 and stops it. Writes its tables into docs/benchmarks.md.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source import-scripts/lib/database.sh
-source bench/lib.sh
+source "$(dirname "$0")/lib.sh"
 db="${1:-thd_full}"
 port=18080
 bench_use_database "$db"
