@@ -8,7 +8,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import fr.thdtracker.common.DerivedView;
 import fr.thdtracker.eligibility.EligibilityRecomputed;
 
-/** Rebuilds {@code premise_milestone} from the histories after each full recompute. */
+/**
+ * Rebuilds {@code premise_milestone} from the histories after each full recompute: the first day
+ * each premise was targeted, had works started, was built (connectable), abandoned, subscribed. The
+ * states are the V13 domain functions, the same rules every feature uses.
+ */
 @Component
 class PremiseMilestones extends DerivedView {
 
@@ -16,8 +20,8 @@ class PremiseMilestones extends DerivedView {
             INSERT INTO premise_milestone (premise_id, targeted_on, works_on, built_on, abandoned_on, subscribed_on)
             SELECT premise_id,
                    min(effective_on) FILTER (WHERE field = 'state'),
-                   min(effective_on) FILTER (WHERE field = 'state' AND new_value IN ('EN_COURS', 'DEPLOYE', 'RACCORDABLE_DEMANDE')),
-                   min(effective_on) FILTER (WHERE field = 'state' AND new_value IN ('DEPLOYE', 'RACCORDABLE_DEMANDE')),
+                   min(effective_on) FILTER (WHERE field = 'state' AND thd_works_started(new_value)),
+                   min(effective_on) FILTER (WHERE field = 'state' AND thd_connectable(new_value)),
                    min(effective_on) FILTER (WHERE field = 'state' AND new_value = 'ABANDONNE'),
                    min(effective_on) FILTER (WHERE field = 'subscription' AND new_value IS NOT NULL)
             FROM premise_event

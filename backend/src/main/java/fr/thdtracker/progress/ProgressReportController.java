@@ -3,8 +3,6 @@ package fr.thdtracker.progress;
 import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,20 +29,20 @@ class ProgressReportController {
 
     /** Starts a report in the background: 202 with the job, whose progress the page polls. */
     @PostMapping("/api/reports/progress")
-    ResponseEntity<Map<String, Object>> start(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                              @RequestParam(defaultValue = "region") String scope) {
+    ResponseEntity<ReportJobStatus> start(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                          @RequestParam(defaultValue = "region") String scope) {
         LocalDate d = asOf != null ? asOf : LocalDate.now();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.start(d, Scope.parse(scope), scope).status());
     }
 
     @GetMapping("/api/reports/jobs/{id}")
-    Map<String, Object> job(@PathVariable String id) {
+    ReportJobStatus job(@PathVariable String id) {
         return jobs.get(id).orElseThrow(() -> new NotFoundException("Rapport inconnu ou expiré : " + id)).status();
     }
 
     @GetMapping("/api/reports/jobs/{id}/file")
     ResponseEntity<byte[]> file(@PathVariable String id) {
-        ReportJobs.Job job = jobs.get(id).filter(j -> j.bytes() != null)
+        ReportJob job = jobs.get(id).filter(j -> j.bytes() != null)
                 .orElseThrow(() -> new NotFoundException("Rapport inconnu, pas encore prêt ou expiré : " + id));
         return SpreadsheetResponse.attachment(job.fileName(), job.bytes());
     }

@@ -1,9 +1,14 @@
 package fr.thdtracker.progress;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,11 +16,15 @@ import org.springframework.stereotype.Repository;
 import fr.thdtracker.common.AreaLevel;
 import fr.thdtracker.common.Scope;
 
-/** The progress SQL: rollout figures per group on a date, and late zones. */
+/** The progress SQL: rollout figures per group on a date, monthly counts for the curves, late zones. */
 @Repository
 class ProgressRepository {
 
-    /** The figures of a group of premises on :d (and built on the three earlier dates of the pace). */
+    /**
+     * The figures of a group of premises on :d (and built on the three earlier dates of the pace).
+     * Open for sale is the eligibility's fibre window (thd_fibre_open, V13), so the two features
+     * never disagree.
+     */
     private static final String COUNTS = """
                    count(*) FILTER (WHERE m.targeted_on <= :d) AS targeted,
                    count(*) FILTER (WHERE m.abandoned_on <= :d) AS abandoned,
@@ -27,21 +36,19 @@ class ProgressRepository {
                    count(*) FILTER (WHERE m.built_on <= :d3) AS built_3,
                    count(*) FILTER (WHERE m.built_on <= :d6) AS built_6,
                    count(*) FILTER (WHERE m.built_on <= :d12) AS built_12,
-                   count(*) FILTER (WHERE e.fibre_from <= :d AND (e.fibre_until IS NULL OR e.fibre_until > :d)) AS open,
+                   count(*) FILTER (WHERE thd_fibre_open(e.fibre_from, e.fibre_until, :d)) AS open,
                    count(*) FILTER (WHERE m.subscribed_on <= :d) AS subscribed,
                    count(*) AS premises
             """;
 
-    /**
-     * Per group, on :d and on the three earlier dates the pace is measured from. Open for sale uses
-     * the same fibre window as eligibility, so the two features never disagree.
-     */
-    private static final String FIGURES = """
-            SELECT %s AS code,
-            """ + COUNTS + """
+    private static final String FROM_PREMISES = """
             FROM premise p
             JOIN premise_milestone m ON m.premise_id = p.id
             LEFT JOIN eligibility e ON e.premise_id = p.id
+            """;
+
+    /** Per group of one level. */
+    private static final String FIGURES = "SELECT %s AS code,\n" + COUNTS + FROM_PREMISES + """
             %s
             WHERE %s
             GROUP BY 1
@@ -51,9 +58,7 @@ class ProgressRepository {
     /** Per group and month, how many premises were first built, opened for sale, subscribed. */
     private static final String MONTHLY = """
             SELECT %s AS code, x.kind, to_char(x.day, 'YYYY-MM') AS month, count(*) AS n
-            FROM premise p
-            JOIN premise_milestone m ON m.premise_id = p.id
-            LEFT JOIN eligibility e ON e.premise_id = p.id
+            """ + FROM_PREMISES + """
             CROSS JOIN LATERAL (VALUES ('built', m.built_on), ('open', e.fibre_from), ('subscribed', m.subscribed_on))
                 AS x(kind, day)
             %s
@@ -61,45 +66,48 @@ class ProgressRepository {
             GROUP BY 1, 2, 3
             """;
 
-    /** The same figures for every level at once: one scan with GROUPING SETS, for the report. */
-    private static final String ALL_LEVELS = """
-            SELECT ph.code AS k_phase, t.code AS k_tranche, c.department_code AS k_department, c.epci_siren AS k_epci,
-                   p.insee AS k_commune, z.code AS k_zone, coalesce(ct.name, 'non attribué') AS k_contractor,
-                   GROUPING(ph.code) AS g_phase, GROUPING(t.code) AS g_tranche, GROUPING(c.department_code) AS g_department,
-                   GROUPING(c.epci_siren) AS g_epci, GROUPING(p.insee) AS g_commune, GROUPING(z.code) AS g_zone,
-                   GROUPING(coalesce(ct.name, 'non attribué')) AS g_contractor,
-            """ + COUNTS + """
-            FROM premise p
-            JOIN premise_milestone m ON m.premise_id = p.id
-            LEFT JOIN eligibility e ON e.premise_id = p.id
-            JOIN commune c ON c.insee = p.insee
-            JOIN pm_zone pm ON pm.id = p.pm_zone_id JOIN deployment_zone z ON z.id = pm.zone_id
-            JOIN tranche t ON t.id = z.tranche_id JOIN phase ph ON ph.id = t.phase_id
-            LEFT JOIN contract k ON k.id = z.contract_id LEFT JOIN contractor ct ON ct.id = k.contractor_id
-            WHERE %s
-            GROUP BY GROUPING SETS ((), (ph.code), (t.code), (c.department_code), (c.epci_siren), (p.insee), (z.code),
-                                    (coalesce(ct.name, 'non attribué')))
-            """;
+    /** The levels of the report besides the region, each a grouping set of {@link #ALL_LEVELS}. */
+    private static final List<AreaLevel> REPORT_LEVELS = List.of(AreaLevel.PHASE, AreaLevel.TRANCHE,
+            AreaLevel.DEPARTMENT, AreaLevel.EPCI, AreaLevel.COMMUNE, AreaLevel.ZONE, AreaLevel.CONTRACTOR);
 
+    /**
+     * The same figures for every level at once: one scan with GROUPING SETS, for the report. Column
+     * k_i is the key of REPORT_LEVELS[i] and g_i is 0 in the rows grouped by it; the keys are the
+     * levels' own (AreaLevel), over the commune and the V13 programme view.
+     */
+    private static final String ALL_LEVELS = "SELECT "
+            + IntStream.range(0, REPORT_LEVELS.size()).mapToObj(i -> REPORT_LEVELS.get(i).key + " AS k_" + i + ", GROUPING("
+                    + REPORT_LEVELS.get(i).key + ") AS g_" + i).collect(Collectors.joining(",\n       ")) + ",\n"
+            + COUNTS + FROM_PREMISES + """
+            JOIN commune c ON c.insee = p.insee
+            JOIN pm_zone_programme zp ON zp.pm_zone_id = p.pm_zone_id
+            WHERE %s
+            GROUP BY GROUPING SETS ((), """
+            + REPORT_LEVELS.stream().map(l -> "(" + l.key + ")").collect(Collectors.joining(", ")) + ")\n";
+
+    /** Lines not abandoned on :d of the zones past their planned end, and how many are built. */
     private static final String LATE_ZONES = """
-            SELECT z.code, z.name, t.code AS tranche, ct.name AS contractor, z.planned_end_date,
+            SELECT z.code, z.name, zp.tranche_code AS tranche, zp.contractor, z.planned_end_date,
                    count(*) AS lines, count(*) FILTER (WHERE m.built_on <= :d) AS built,
                    ST_X(ST_Transform(ST_PointOnSurface(z.geom), 4326)) AS lon,
                    ST_Y(ST_Transform(ST_PointOnSurface(z.geom), 4326)) AS lat
             FROM deployment_zone z
-            JOIN tranche t ON t.id = z.tranche_id
-            LEFT JOIN contract k ON k.id = z.contract_id LEFT JOIN contractor ct ON ct.id = k.contractor_id
-            JOIN pm_zone pm ON pm.zone_id = z.id
-            JOIN premise p ON p.pm_zone_id = pm.id
+            JOIN pm_zone_programme zp ON zp.zone_id = z.id
+            JOIN premise p ON p.pm_zone_id = zp.pm_zone_id
             JOIN premise_milestone m ON m.premise_id = p.id
             WHERE z.planned_end_date < :d AND (m.abandoned_on IS NULL OR m.abandoned_on > :d) AND %s
-            GROUP BY z.id, t.code, ct.name
+            GROUP BY z.id, zp.tranche_code, zp.contractor
             HAVING count(*) FILTER (WHERE m.built_on <= :d) < count(*)
             ORDER BY z.planned_end_date, z.code
             """;
 
+    /** Raw counts of one group; {@link ProgressService} turns them into a {@link GroupProgress}. */
     record Figures(String code, long targeted, long abandoned, long inStudy, long inWorks, long built, long built3,
                    long built6, long built12, long open, long subscribed, long premises) {
+    }
+
+    /** Premises of a group first built, opened for sale or subscribed in a month (YYYY-MM). */
+    record Monthly(String code, String kind, String month, long n) {
     }
 
     private final JdbcClient jdbc;
@@ -108,43 +116,38 @@ class ProgressRepository {
         this.jdbc = jdbc;
     }
 
-    List<Figures> figures(AreaLevel level, LocalDate d) {
-        return figures(level, d, Scope.REGION);
-    }
-
     List<Figures> figures(AreaLevel level, LocalDate d, Scope scope) {
         return jdbc.sql(FIGURES.formatted(level.key, level.joins, scope.kind().predicate))
-                .param("scope", scope.value()).param("d", d).param("d3", d.minusMonths(3)).param("d6", d.minusMonths(6)).param("d12", d.minusMonths(12))
-                .query((rs, i) -> new Figures(rs.getString("code"), rs.getLong("targeted"), rs.getLong("abandoned"),
-                        rs.getLong("in_study"), rs.getLong("in_works"), rs.getLong("built"), rs.getLong("built_3"),
-                        rs.getLong("built_6"), rs.getLong("built_12"), rs.getLong("open"), rs.getLong("subscribed"),
-                        rs.getLong("premises")))
+                .param("scope", scope.value()).param("d", d).param("d3", d.minusMonths(3))
+                .param("d6", d.minusMonths(6)).param("d12", d.minusMonths(12))
+                .query((rs, i) -> figures(rs, rs.getString("code")))
                 .list();
     }
 
     /** Figures of every level in one pass (premises outside any PM area are left out, as in the zone levels). */
     Map<AreaLevel, List<Figures>> figuresOfAllLevels(LocalDate d, Scope scope) {
-        String[][] columns = {{"phase", "PHASE"}, {"tranche", "TRANCHE"}, {"department", "DEPARTMENT"}, {"epci", "EPCI"},
-                {"commune", "COMMUNE"}, {"zone", "ZONE"}, {"contractor", "CONTRACTOR"}};
-        Map<AreaLevel, List<Figures>> byLevel = new java.util.EnumMap<>(AreaLevel.class);
+        Map<AreaLevel, List<Figures>> byLevel = new EnumMap<>(AreaLevel.class);
         jdbc.sql(ALL_LEVELS.formatted(scope.kind().predicate)).param("scope", scope.value())
                 .param("d", d).param("d3", d.minusMonths(3)).param("d6", d.minusMonths(6)).param("d12", d.minusMonths(12))
                 .query(rs -> {
                     AreaLevel level = AreaLevel.REGION;
                     String code = "region";
-                    for (String[] c : columns) {
-                        if (rs.getInt("g_" + c[0]) == 0) {
-                            level = AreaLevel.valueOf(c[1]);
-                            code = rs.getString("k_" + c[0]);
+                    for (int i = 0; i < REPORT_LEVELS.size(); i++) {
+                        if (rs.getInt("g_" + i) == 0) {
+                            level = REPORT_LEVELS.get(i);
+                            code = rs.getString("k_" + i);
                         }
                     }
-                    byLevel.computeIfAbsent(level, l -> new java.util.ArrayList<>()).add(new Figures(code,
-                            rs.getLong("targeted"), rs.getLong("abandoned"), rs.getLong("in_study"), rs.getLong("in_works"),
-                            rs.getLong("built"), rs.getLong("built_3"), rs.getLong("built_6"), rs.getLong("built_12"),
-                            rs.getLong("open"), rs.getLong("subscribed"), rs.getLong("premises")));
+                    byLevel.computeIfAbsent(level, l -> new ArrayList<>()).add(figures(rs, code));
                 });
-        byLevel.values().forEach(list -> list.sort(java.util.Comparator.comparing(f -> f.code() == null ? "" : f.code())));
+        byLevel.values().forEach(list -> list.sort(Comparator.comparing(f -> f.code() == null ? "" : f.code())));
         return byLevel;
+    }
+
+    private static Figures figures(java.sql.ResultSet rs, String code) throws java.sql.SQLException {
+        return new Figures(code, rs.getLong("targeted"), rs.getLong("abandoned"), rs.getLong("in_study"),
+                rs.getLong("in_works"), rs.getLong("built"), rs.getLong("built_3"), rs.getLong("built_6"),
+                rs.getLong("built_12"), rs.getLong("open"), rs.getLong("subscribed"), rs.getLong("premises"));
     }
 
     Map<String, String> names(AreaLevel level) {
@@ -155,7 +158,7 @@ class ProgressRepository {
         return names;
     }
 
-    /** Target end dates of phases and tranches, by code. */
+    /** Target end dates of phases and tranches, by code; none for the other levels. */
     Map<String, LocalDate> targets(AreaLevel level) {
         Map<String, LocalDate> targets = new HashMap<>();
         String sql = switch (level) {
@@ -171,13 +174,6 @@ class ProgressRepository {
         return targets;
     }
 
-    record Monthly(String code, String kind, String month, long n) {
-    }
-
-    List<Monthly> monthly(AreaLevel level, LocalDate to) {
-        return monthly(level, to, Scope.REGION);
-    }
-
     List<Monthly> monthly(AreaLevel level, LocalDate to, Scope scope) {
         return jdbc.sql(MONTHLY.formatted(level.key, level.joins, scope.kind().predicate)).param("to", to)
                 .param("scope", scope.value())
@@ -186,12 +182,11 @@ class ProgressRepository {
                 .list();
     }
 
-    List<Map<String, Object>> lateZones(LocalDate d) {
-        return lateZones(d, Scope.REGION);
-    }
-
-    List<Map<String, Object>> lateZones(LocalDate d, Scope scope) {
+    List<LateZone> lateZones(LocalDate d, Scope scope) {
         return jdbc.sql(LATE_ZONES.formatted(scope.kind().predicate)).param("d", d).param("scope", scope.value())
-                .query().listOfRows();
+                .query((rs, i) -> new LateZone(rs.getString("code"), rs.getString("name"), rs.getString("tranche"),
+                        rs.getString("contractor"), rs.getObject("planned_end_date", LocalDate.class),
+                        rs.getLong("lines"), rs.getLong("built"), rs.getObject("lon", Double.class), rs.getObject("lat", Double.class)))
+                .list();
     }
 }
