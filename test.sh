@@ -21,6 +21,7 @@ tools=()
 command -v ogr2ogr >/dev/null 2>&1 || tools+=(gdal-bin)
 [[ -x /usr/bin/chromium ]] || tools+=(chromium)
 [[ -x /usr/bin/chromedriver ]] || tools+=(chromium-driver)
+command -v node >/dev/null 2>&1 || tools+=(nodejs)
 if ((${#tools[@]})); then
   thd_install_or_explain "${tools[@]}"
 fi

@@ -1,0 +1,45 @@
+/* What the address search asks and keeps, without the DOM: queries, URLs and the lists shown. */
+import { SUGGESTIONS_MAX, SUGGEST_MIN_CHARS } from './config.js';
+
+/** The text to look up: trimmed; empty means nothing to ask. */
+export function normaliseQuery(text) { return (text || '').trim(); }
+
+/** Suggestions start at a few characters: "ru" would match half of Brittany. */
+export function wantsSuggestions(query) { return normaliseQuery(query).length >= SUGGEST_MIN_CHARS; }
+
+export function suggestUrl(query) { return 'api/eligibility/suggest?q=' + encodeURIComponent(query); }
+
+export function lookupUrl(query, asOf) {
+  return 'api/eligibility/lookup?q=' + encodeURIComponent(query) + '&asOf=' + encodeURIComponent(asOf);
+}
+
+export function premiseUrl(id, asOf) {
+  return 'api/eligibility/premises/' + encodeURIComponent(String(id)) + '?asOf=' + encodeURIComponent(asOf);
+}
+
+/** The suggestions worth showing: those with a label, at most SUGGESTIONS_MAX. */
+export function usableSuggestions(items) {
+  return (Array.isArray(items) ? items : [])
+    .filter((s) => s && typeof s.label === 'string' && s.label).slice(0, SUGGESTIONS_MAX);
+}
+
+/** The label usually ends with the commune already; the INSEE code then tells namesakes apart. */
+export function suggestionSecondary(s) {
+  return s.commune && !s.label.includes(s.commune)
+    ? [s.commune, s.insee ? '(' + s.insee + ')' : null].filter(Boolean).join(' ')
+    : (s.insee ? s.insee : null);
+}
+
+/** Arrow keys move through the list and wrap around; the first press opens it at either end. */
+export function nextActive(active, count, key, open) {
+  if (!open) return key === 'ArrowDown' ? 0 : count - 1;
+  return key === 'ArrowDown' ? (active + 1) % count : (active - 1 + count) % count;
+}
+
+/** Other streets the lookup considered, without the one it chose. */
+export function otherCandidates(answer) {
+  return answer && Array.isArray(answer.candidates)
+    ? answer.candidates.filter((c) => c && c.premiseId != null && c.premiseId !== answer.premiseId) : [];
+}
+
+export function candidateLabel(c) { return [c.street, c.commune].filter(Boolean).join(', '); }
