@@ -10,43 +10,52 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.thdtracker.catalog.Layer;
+import fr.thdtracker.catalog.LayerAccess;
+import fr.thdtracker.catalog.LayerCatalog;
+import fr.thdtracker.catalog.Output;
 import fr.thdtracker.common.BadRequestException;
 import fr.thdtracker.common.BoundingBox;
 import fr.thdtracker.common.NotFoundException;
 
-/** GeoJSON (EPSG:4326) layers of the first map page. */
+/** GeoJSON (EPSG:4326) of the catalog's layers: whole and simplified, or the features in a box. */
 @RestController
 class MapLayerController {
 
     static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
     private final MapLayerRepository layers;
+    private final LayerAccess access;
 
-    MapLayerController(MapLayerRepository layers) {
+    MapLayerController(MapLayerRepository layers, LayerAccess access) {
         this.layers = layers;
+        this.access = access;
     }
 
     @GetMapping("/api/layers/{layer}")
     ResponseEntity<String> layer(@PathVariable String layer,
                                  @RequestParam(required = false) String bbox,
                                  @RequestParam(required = false) Integer limit) {
-        if (layer.equals("premises")) {
-            if (bbox == null) {
-                throw new BadRequestException(
-                        "Le paramètre bbox=minLon,minLat,maxLon,maxLat est obligatoire pour les locaux");
-            }
-            return respond(layers.premises(BoundingBox.parse(bbox), limit), Duration.ofMinutes(1));
-        }
-        AreaLayer area = AreaLayer.byName(layer)
+        Layer l = LayerCatalog.find(layer, Output.GEOJSON)
                 .orElseThrow(() -> new NotFoundException("Couche inconnue : " + layer
-                        + " (couches : departments, communes, zones, premises)"));
-        return respond(layers.areas(area), Duration.ofMinutes(10));
+                        + " (couches : " + LayerCatalog.publicIds(Output.GEOJSON) + ")"));
+        access.require(l);
+        if (l.geoJson().boxRequired()) {
+            if (bbox == null) {
+                throw new BadRequestException("Le paramètre bbox=minLon,minLat,maxLon,maxLat est obligatoire pour la couche "
+                        + l.id() + " (" + l.title() + ")");
+            }
+            return respond(l, layers.inBox(l, BoundingBox.parse(bbox), limit), Duration.ofMinutes(1));
+        }
+        return respond(l, layers.whole(l), Duration.ofMinutes(10));
     }
 
-    private static ResponseEntity<String> respond(String geoJson, Duration maxAge) {
+    private static ResponseEntity<String> respond(Layer layer, String geoJson, Duration maxAge) {
+        CacheControl cache = CacheControl.maxAge(maxAge);
         return ResponseEntity.ok()
                 .contentType(GEO_JSON)
-                .cacheControl(CacheControl.maxAge(maxAge).cachePublic())
+                // a restricted layer must not sit in a shared cache
+                .cacheControl(layer.isPublic() ? cache.cachePublic() : cache.cachePrivate())
                 .body(geoJson);
     }
 }

@@ -1,11 +1,9 @@
 package fr.thdtracker.ogc;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,14 +17,28 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.thdtracker.catalog.Layer;
+import fr.thdtracker.catalog.LayerAccess;
+import fr.thdtracker.catalog.LayerCatalog;
+import fr.thdtracker.catalog.Output;
 import fr.thdtracker.common.BadRequestException;
 import fr.thdtracker.common.BoundingBox;
 import fr.thdtracker.common.NotFoundException;
+import fr.thdtracker.ogc.OgcAnswers.Collection;
+import fr.thdtracker.ogc.OgcAnswers.Collections;
+import fr.thdtracker.ogc.OgcAnswers.Conformance;
+import fr.thdtracker.ogc.OgcAnswers.Extent;
+import fr.thdtracker.ogc.OgcAnswers.Feature;
+import fr.thdtracker.ogc.OgcAnswers.FeatureCollection;
+import fr.thdtracker.ogc.OgcAnswers.Landing;
+import fr.thdtracker.ogc.OgcAnswers.Link;
+import fr.thdtracker.ogc.OgcAnswers.SpatialExtent;
 
 /**
  * OGC API – Features, Part 1 (core, GeoJSON, OpenAPI 3.0) under /ogc, so QGIS and GDAL can read
  * the layers: landing page, conformance, OpenAPI document, collections, paged items with bbox,
- * limit, offset and datetime, single items. See docs/qgis.md and docs/ogc-conformance.md.
+ * limit, offset and datetime, single items, for every OGC collection of the layer catalog.
+ * See docs/qgis.md and docs/ogc-conformance.md.
  */
 @RestController
 class OgcController {
@@ -42,10 +54,12 @@ class OgcController {
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
 
     private final OgcRepository repository;
+    private final LayerAccess access;
     private final ObjectMapper json;
 
-    OgcController(OgcRepository repository, ObjectMapper json) {
+    OgcController(OgcRepository repository, LayerAccess access, ObjectMapper json) {
         this.repository = repository;
+        this.access = access;
         this.json = json;
     }
 
@@ -53,82 +67,63 @@ class OgcController {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path("/ogc").build().toUriString();
     }
 
-    private static Map<String, Object> link(String href, String rel, String type, String title) {
-        Map<String, Object> l = new LinkedHashMap<>();
-        l.put("href", href);
-        l.put("rel", rel);
-        l.put("type", type);
-        l.put("title", title);
-        return l;
-    }
-
     @GetMapping(value = {"/ogc", "/ogc/"}, produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> landing() {
+    Landing landing() {
         String base = base();
-        Map<String, Object> landing = new LinkedHashMap<>();
-        landing.put("title", "THD Tracker – OGC API Features");
-        landing.put("description", "Réseau Bretagne Très Haut Débit : zones, communes, centraux, armoires, RUHD, locaux");
-        landing.put("links", List.of(
-                link(base, "self", "application/json", "Cette page"),
-                link(base + "/api", "service-desc", OPENAPI.toString(), "Définition OpenAPI 3.0"),
-                link(base + "/conformance", "conformance", "application/json", "Classes de conformité"),
-                link(base + "/collections", "data", "application/json", "Collections")));
-        return landing;
+        return new Landing("THD Tracker – OGC API Features",
+                "Réseau Bretagne Très Haut Débit : zones, communes, centraux, armoires, RUHD, locaux", List.of(
+                new Link(base, "self", "application/json", "Cette page"),
+                new Link(base + "/api", "service-desc", OPENAPI.toString(), "Définition OpenAPI 3.0"),
+                new Link(base + "/conformance", "conformance", "application/json", "Classes de conformité"),
+                new Link(base + "/collections", "data", "application/json", "Collections")));
     }
 
     @GetMapping(value = "/ogc/conformance", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> conformance() {
-        return Map.of("conformsTo", CONFORMANCE);
+    Conformance conformance() {
+        return new Conformance(CONFORMANCE);
     }
 
     @GetMapping(value = "/ogc/api")
-    ResponseEntity<Map<String, Object>> api() {
-        return ResponseEntity.ok().contentType(OPENAPI).body(OgcOpenApi.document(base()));
+    ResponseEntity<JsonNode> api() {
+        return ResponseEntity.ok().contentType(OPENAPI).body(OgcOpenApi.document(json, base()));
     }
 
+    /** The collections this user may read: restricted layers are listed to signed-in users with the role only. */
     @GetMapping(value = "/ogc/collections", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> collections() {
+    Collections collections() {
         double[] extent = repository.territoryExtent();
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (OgcCollection c : OgcCollection.values()) {
-            list.add(describe(c, extent));
-        }
-        return Map.of("links", List.of(link(base() + "/collections", "self", "application/json", "Collections")),
-                "collections", list);
+        List<Collection> list = LayerCatalog.servedBy(Output.OGC).stream().filter(access::allows)
+                .map(c -> describe(c, extent)).toList();
+        return new Collections(List.of(new Link(base() + "/collections", "self", "application/json", "Collections")), list);
     }
 
     @GetMapping(value = "/ogc/collections/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> collection(@PathVariable String id) {
+    Collection collection(@PathVariable String id) {
         return describe(find(id), repository.territoryExtent());
     }
 
-    private Map<String, Object> describe(OgcCollection c, double[] extent) {
-        String self = base() + "/collections/" + c.id;
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("id", c.id);
-        d.put("title", c.title);
-        d.put("description", c.description + (c.datetimeMeaning == null ? "" : " — datetime : " + c.datetimeMeaning));
-        d.put("itemType", "feature");
-        d.put("crs", List.of(CRS84));
-        d.put("extent", Map.of("spatial", Map.of("bbox", List.of(List.of(extent[0], extent[1], extent[2], extent[3])),
-                "crs", CRS84)));
-        d.put("links", List.of(
-                link(self, "self", "application/json", c.title),
-                link(self + "/items", "items", GEO_JSON.toString(), c.title + " (GeoJSON)")));
-        return d;
+    private static Collection describe(Layer c, double[] extent) {
+        String self = base() + "/collections/" + c.id();
+        return new Collection(c.id(), c.title(), c.describedWithDatetime(), "feature", List.of(CRS84),
+                new Extent(new SpatialExtent(List.of(List.of(extent[0], extent[1], extent[2], extent[3])), CRS84)),
+                List.of(new Link(self, "self", "application/json", c.title()),
+                        new Link(self + "/items", "items", GEO_JSON.toString(), c.title() + " (GeoJSON)")));
     }
 
-    private static OgcCollection find(String id) {
-        return OgcCollection.byId(id).orElseThrow(() -> new NotFoundException("Collection inconnue : " + id));
+    /** The collection, if this user may read it (else 401 or 403, see {@link LayerAccess}). */
+    private Layer find(String id) {
+        Layer layer = LayerCatalog.find(id, Output.OGC).orElseThrow(() -> new NotFoundException("Collection inconnue : " + id));
+        access.require(layer);
+        return layer;
     }
 
     @GetMapping("/ogc/collections/{id}/items")
-    ResponseEntity<JsonNode> items(@PathVariable String id,
-                                   @RequestParam(required = false) String bbox,
-                                   @RequestParam(required = false) String limit,
-                                   @RequestParam(required = false) String offset,
-                                   @RequestParam(required = false) String datetime) throws JsonProcessingException {
-        OgcCollection c = find(id);
+    ResponseEntity<FeatureCollection> items(@PathVariable String id,
+                                            @RequestParam(required = false) String bbox,
+                                            @RequestParam(required = false) String limit,
+                                            @RequestParam(required = false) String offset,
+                                            @RequestParam(required = false) String datetime) throws JsonProcessingException {
+        Layer c = find(id);
         int lim = parseInt(limit, "limit", DEFAULT_LIMIT);
         if (lim < 1) {
             throw new BadRequestException("limit doit être ≥ 1");
@@ -138,43 +133,37 @@ class OgcController {
         if (off < 0) {
             throw new BadRequestException("offset doit être ≥ 0");
         }
-        LocalDate[] range = datetime == null ? new LocalDate[2] : parseDatetime(datetime);
-        if (datetime != null && c.datetimeMeaning == null) {
+        LocalDate[] range = datetime == null ? new LocalDate[2] : OgcDatetime.parse(datetime);
+        if (datetime != null && c.datetime() == null) {
             throw new BadRequestException("La collection " + id + " n'a pas de date : le filtre datetime ne s'y applique pas");
         }
         OgcRepository.Filter filter = new OgcRepository.Filter(bbox == null ? null : BoundingBox.parse(bbox),
                 range[0], range[1]);
         JsonNode features = json.readTree(repository.items(c, filter, lim, off));
         long matched = repository.count(c, filter);
-        Map<String, Object> fc = new LinkedHashMap<>();
-        fc.put("type", "FeatureCollection");
-        fc.put("numberMatched", matched);
-        fc.put("numberReturned", features.size());
-        fc.put("timeStamp", java.time.Instant.now().toString());
-        List<Map<String, Object>> links = new ArrayList<>();
-        links.add(link(pageUrl(off), "self", GEO_JSON.toString(), "Cette page"));
+        List<Link> links = new ArrayList<>();
+        links.add(new Link(pageUrl(off), "self", GEO_JSON.toString(), "Cette page"));
         if (off + features.size() < matched) {
-            links.add(link(pageUrl(off + lim), "next", GEO_JSON.toString(), "Page suivante"));
+            links.add(new Link(pageUrl(off + lim), "next", GEO_JSON.toString(), "Page suivante"));
         }
         if (off > 0) {
-            links.add(link(pageUrl(Math.max(0, off - lim)), "prev", GEO_JSON.toString(), "Page précédente"));
+            links.add(new Link(pageUrl(Math.max(0, off - lim)), "prev", GEO_JSON.toString(), "Page précédente"));
         }
-        links.add(link(base() + "/collections/" + c.id, "collection", "application/json", c.title));
-        fc.put("links", links);
-        fc.put("features", features);
-        return ResponseEntity.ok().contentType(GEO_JSON).body(json.valueToTree(fc));
+        links.add(new Link(base() + "/collections/" + c.id(), "collection", "application/json", c.title()));
+        return ResponseEntity.ok().contentType(GEO_JSON).body(new FeatureCollection("FeatureCollection", matched,
+                features.size(), Instant.now().toString(), links, features));
     }
 
     @GetMapping("/ogc/collections/{id}/items/{featureId}")
-    ResponseEntity<JsonNode> item(@PathVariable String id, @PathVariable String featureId) throws JsonProcessingException {
-        OgcCollection c = find(id);
-        String feature = repository.item(c, featureId)
-                .orElseThrow(() -> new NotFoundException("Objet inconnu dans " + id + " : " + featureId));
-        com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(feature);
-        String self = base() + "/collections/" + c.id + "/items/" + featureId;
-        node.set("links", json.valueToTree(List.of(link(self, "self", GEO_JSON.toString(), featureId),
-                link(base() + "/collections/" + c.id, "collection", "application/json", c.title))));
-        return ResponseEntity.ok().contentType(GEO_JSON).body(node);
+    ResponseEntity<Feature> item(@PathVariable String id, @PathVariable String featureId) throws JsonProcessingException {
+        Layer c = find(id);
+        JsonNode feature = json.readTree(repository.item(c, featureId)
+                .orElseThrow(() -> new NotFoundException("Objet inconnu dans " + id + " : " + featureId)));
+        String self = base() + "/collections/" + c.id() + "/items/" + featureId;
+        return ResponseEntity.ok().contentType(GEO_JSON).body(new Feature(feature.get("type").asText(),
+                feature.get("id").asText(), feature.get("geometry"), feature.get("properties"),
+                List.of(new Link(self, "self", GEO_JSON.toString(), featureId),
+                        new Link(base() + "/collections/" + c.id(), "collection", "application/json", c.title()))));
     }
 
     private static String pageUrl(long offset) {
@@ -189,31 +178,6 @@ class OgcController {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new BadRequestException(name + " doit être un entier (reçu : « " + value + " »)");
-        }
-    }
-
-    /** RFC 3339 date, date-time or interval (".." for open ends); the date part is what counts here. */
-    static LocalDate[] parseDatetime(String value) {
-        String[] parts = value.split("/", -1);
-        if (parts.length > 2) {
-            throw new BadRequestException("datetime : une date ou un intervalle début/fin (reçu : « " + value + " »)");
-        }
-        LocalDate from = instant(parts[0], value);
-        LocalDate to = parts.length == 2 ? instant(parts[1], value) : from;
-        if (from != null && to != null && to.isBefore(from)) {
-            throw new BadRequestException("datetime : la fin précède le début (« " + value + " »)");
-        }
-        return new LocalDate[]{from, to};
-    }
-
-    private static LocalDate instant(String part, String whole) {
-        if (part.isEmpty() || part.equals("..")) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(part.length() >= 10 ? part.substring(0, 10) : part);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("datetime : « " + whole + " » n'est pas une date RFC 3339 (AAAA-MM-JJ)");
         }
     }
 }

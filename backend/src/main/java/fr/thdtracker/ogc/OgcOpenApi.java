@@ -1,62 +1,74 @@
 package fr.thdtracker.ogc;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The OpenAPI 3.0 document of /ogc, with the limits clients (QGIS) read from it. */
+import fr.thdtracker.catalog.Layer;
+import fr.thdtracker.catalog.LayerCatalog;
+import fr.thdtracker.catalog.Output;
+
+/**
+ * The OpenAPI 3.0 document of /ogc, with the limits clients (QGIS) read from it. A free-form
+ * document, so a Jackson tree built here rather than records for each OpenAPI object.
+ */
 final class OgcOpenApi {
 
     private OgcOpenApi() {
     }
 
-    static Map<String, Object> document(String base) {
-        Map<String, Object> doc = new LinkedHashMap<>();
+    static ObjectNode document(ObjectMapper json, String base) {
+        ObjectNode doc = json.createObjectNode();
         doc.put("openapi", "3.0.3");
-        doc.put("info", Map.of("title", "THD Tracker – OGC API Features", "version", "1.0.0",
-                "description", "Couches du réseau Bretagne Très Haut Débit (EPSG:4326 / CRS84, GeoJSON)"));
-        doc.put("servers", List.of(Map.of("url", base)));
-        Map<String, Object> paths = new LinkedHashMap<>();
-        paths.put("/", get("Page d'accueil", "getLandingPage", List.of(), "application/json"));
-        paths.put("/conformance", get("Classes de conformité", "getConformanceDeclaration", List.of(), "application/json"));
-        paths.put("/api", get("Ce document", "getApi", List.of(), "application/vnd.oai.openapi+json;version=3.0"));
-        paths.put("/collections", get("Collections", "getCollections", List.of(), "application/json"));
-        paths.put("/collections/{collectionId}", get("Une collection", "describeCollection",
-                List.of(collectionId()), "application/json"));
-        paths.put("/collections/{collectionId}/items", get("Objets d'une collection", "getFeatures", List.of(
-                collectionId(),
-                Map.of("name", "limit", "in", "query", "required", false, "style", "form", "explode", false,
-                        "schema", Map.of("type", "integer", "minimum", 1, "maximum", OgcController.MAX_LIMIT,
-                                "default", OgcController.DEFAULT_LIMIT)),
-                Map.of("name", "offset", "in", "query", "required", false,
-                        "schema", Map.of("type", "integer", "minimum", 0, "default", 0)),
-                Map.of("name", "bbox", "in", "query", "required", false, "style", "form", "explode", false,
-                        "schema", Map.of("type", "array", "minItems", 4, "maxItems", 4, "items", Map.of("type", "number"))),
-                Map.of("name", "datetime", "in", "query", "required", false, "style", "form", "explode", false,
-                        "schema", Map.of("type", "string"))), "application/geo+json"));
-        paths.put("/collections/{collectionId}/items/{featureId}", get("Un objet", "getFeature", List.of(collectionId(),
-                Map.of("name", "featureId", "in", "path", "required", true, "schema", Map.of("type", "string"))),
-                "application/geo+json"));
-        doc.put("paths", paths);
+        doc.putObject("info").put("title", "THD Tracker – OGC API Features").put("version", "1.0.0")
+                .put("description", "Couches du réseau Bretagne Très Haut Débit (EPSG:4326 / CRS84, GeoJSON)");
+        doc.putArray("servers").addObject().put("url", base);
+        ObjectNode paths = doc.putObject("paths");
+        get(paths, "/", "Page d'accueil", "getLandingPage", "application/json");
+        get(paths, "/conformance", "Classes de conformité", "getConformanceDeclaration", "application/json");
+        get(paths, "/api", "Ce document", "getApi", "application/vnd.oai.openapi+json;version=3.0");
+        get(paths, "/collections", "Collections", "getCollections", "application/json");
+        collectionId(get(paths, "/collections/{collectionId}", "Une collection", "describeCollection", "application/json"));
+
+        ArrayNode items = get(paths, "/collections/{collectionId}/items", "Objets d'une collection", "getFeatures",
+                "application/geo+json");
+        collectionId(items);
+        items.addObject().put("name", "limit").put("in", "query").put("required", false).put("style", "form")
+                .put("explode", false).putObject("schema").put("type", "integer").put("minimum", 1)
+                .put("maximum", OgcController.MAX_LIMIT).put("default", OgcController.DEFAULT_LIMIT);
+        items.addObject().put("name", "offset").put("in", "query").put("required", false)
+                .putObject("schema").put("type", "integer").put("minimum", 0).put("default", 0);
+        ObjectNode bbox = items.addObject().put("name", "bbox").put("in", "query").put("required", false)
+                .put("style", "form").put("explode", false).putObject("schema");
+        bbox.put("type", "array").put("minItems", 4).put("maxItems", 4).putObject("items").put("type", "number");
+        items.addObject().put("name", "datetime").put("in", "query").put("required", false).put("style", "form")
+                .put("explode", false).putObject("schema").put("type", "string");
+
+        ArrayNode item = get(paths, "/collections/{collectionId}/items/{featureId}", "Un objet", "getFeature",
+                "application/geo+json");
+        collectionId(item);
+        item.addObject().put("name", "featureId").put("in", "path").put("required", true)
+                .putObject("schema").put("type", "string");
         return doc;
     }
 
-    private static Map<String, Object> collectionId() {
-        return Map.of("name", "collectionId", "in", "path", "required", true,
-                "schema", Map.of("type", "string", "enum",
-                        java.util.Arrays.stream(OgcCollection.values()).map(c -> c.id).toList()));
+    /** The collection ids anyone may read (restricted ones are not advertised). */
+    private static void collectionId(ArrayNode parameters) {
+        ArrayNode ids = parameters.addObject().put("name", "collectionId").put("in", "path").put("required", true)
+                .putObject("schema").put("type", "string").putArray("enum");
+        LayerCatalog.servedBy(Output.OGC).stream().filter(Layer::isPublic).forEach(l -> ids.add(l.id()));
     }
 
-    private static Map<String, Object> get(String summary, String operationId, List<Map<String, Object>> parameters,
-                                           String mediaType) {
-        Map<String, Object> op = new LinkedHashMap<>();
-        op.put("summary", summary);
-        op.put("operationId", operationId);
-        op.put("parameters", parameters);
-        op.put("responses", Map.of(
-                "200", Map.of("description", "OK", "content", Map.of(mediaType, Map.of("schema", Map.of("type", "object")))),
-                "400", Map.of("description", "Requête invalide"),
-                "404", Map.of("description", "Introuvable")));
-        return Map.of("get", op);
+    /** Adds a GET operation to the path and returns its parameter list. */
+    private static ArrayNode get(ObjectNode paths, String path, String summary, String operationId, String mediaType) {
+        ObjectNode op = paths.putObject(path).putObject("get");
+        op.put("summary", summary).put("operationId", operationId);
+        ArrayNode parameters = op.putArray("parameters");
+        ObjectNode responses = op.putObject("responses");
+        responses.putObject("200").put("description", "OK").putObject("content").putObject(mediaType)
+                .putObject("schema").put("type", "object");
+        responses.putObject("400").put("description", "Requête invalide");
+        responses.putObject("404").put("description", "Introuvable");
+        return parameters;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import fr.thdtracker.catalog.Layer;
 import fr.thdtracker.common.BoundingBox;
 
 /** All the SQL of the OGC API: items of a collection filtered by bbox and date, one item, extents. */
@@ -53,17 +54,17 @@ class OgcRepository {
     }
 
     /** Features as a JSON array text, in a stable order. */
-    String items(OgcCollection c, Filter f, int limit, long offset) {
-        return bind(jdbc.sql(ITEMS.formatted(c.select, FILTER)), f).param("limit", limit).param("offset", offset)
+    String items(Layer c, Filter f, int limit, long offset) {
+        return bind(jdbc.sql(ITEMS.formatted(OgcSql.select(c), FILTER)), f).param("limit", limit).param("offset", offset)
                 .query(String.class).single();
     }
 
-    long count(OgcCollection c, Filter f) {
-        return bind(jdbc.sql(COUNT.formatted(c.select, FILTER)), f).query(Long.class).single();
+    long count(Layer c, Filter f) {
+        return bind(jdbc.sql(COUNT.formatted(OgcSql.select(c), FILTER)), f).query(Long.class).single();
     }
 
-    Optional<String> item(OgcCollection c, String id) {
-        return jdbc.sql(ITEM.formatted(c.select)).param("id", id).query(String.class).optional();
+    Optional<String> item(Layer c, String id) {
+        return jdbc.sql(ITEM.formatted(OgcSql.select(c))).param("id", id).query(String.class).optional();
     }
 
     /** The territory's extent in CRS84: every collection lies within it. */

@@ -1,5 +1,7 @@
 package fr.thdtracker.security;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -19,6 +21,13 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import fr.thdtracker.catalog.Layer;
+import fr.thdtracker.catalog.LayerCatalog;
 
 /**
  * Who may do what, enforced on the server for every endpoint. Anonymous visitors get the public
@@ -43,32 +52,56 @@ class SecurityConfig {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request so the cookie is always set
         http
-                .authorizeHttpRequests(auth -> auth
+                .authorizeHttpRequests(auth -> {
+                    // restricted catalog layers first: their URLs sit under the public prefixes
+                    for (Layer layer : LayerCatalog.LAYERS) {
+                        if (!layer.isPublic()) {
+                            auth.requestMatchers(layerPaths(layer)).hasRole(layer.minimumRole().name());
+                        }
+                    }
+                    auth
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
                         .requestMatchers("/login", "/logout").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/eligibility/what-if", "/api/eligibility/recompute").hasRole("ENGINEER")
-                        .anyRequest().hasRole("VIEWER"))
+                        .anyRequest().hasRole("VIEWER");
+                })
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler))
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
                 .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl("/"))
-                // an API client gets 401, not a redirect to the login form
+                // an API, tile or OGC client gets 401, not a redirect to the login form
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.withDefaults().matcher("/api/**")));
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new OrRequestMatcher(
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/tiles/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/ogc/**"))));
         return http.build();
     }
 
+    /** Every URL of a restricted layer, in each output of the catalog. */
+    private static String[] layerPaths(Layer layer) {
+        return new String[]{"/tiles/" + layer.id() + "/**", "/api/layers/" + layer.id(),
+                "/ogc/collections/" + layer.id(), "/ogc/collections/" + layer.id() + "/**"};
+    }
+
     /**
-     * Vector tiles are public, read-only, stateless binary responses requested by the hundred per
+     * Public vector tiles are read-only, stateless binary responses requested by the hundred per
      * map move: they skip the security filter chain (no session, no CSRF token to issue), which
-     * is most of the per-request overhead on small tiles.
+     * is most of the per-request overhead on small tiles. A restricted layer's tiles go through
+     * the chain, which authenticates them.
      */
     @Bean
     WebSecurityCustomizer publicTilesBypassTheFilterChain() {
-        return web -> web.ignoring().requestMatchers(HttpMethod.GET, "/tiles/**");
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        List<RequestMatcher> restricted = LayerCatalog.LAYERS.stream().filter(l -> !l.isPublic())
+                .map(l -> (RequestMatcher) paths.matcher("/tiles/" + l.id() + "/**")).toList();
+        RequestMatcher publicTiles = restricted.isEmpty() ? paths.matcher(HttpMethod.GET, "/tiles/**")
+                : new AndRequestMatcher(paths.matcher(HttpMethod.GET, "/tiles/**"),
+                new NegatedRequestMatcher(new OrRequestMatcher(restricted)));
+        return web -> web.ignoring().requestMatchers(publicTiles);
     }
 
     @Bean

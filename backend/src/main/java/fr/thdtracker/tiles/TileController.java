@@ -14,28 +14,40 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.thdtracker.catalog.LayerAccess;
+import fr.thdtracker.catalog.LayerCatalog;
+import fr.thdtracker.catalog.Output;
+import fr.thdtracker.catalog.ZoomRules;
 import fr.thdtracker.common.BadRequestException;
 import fr.thdtracker.common.NotFoundException;
 
-/** GET /tiles/{layer}/{z}/{x}/{y}.mvt, with ETag revalidation and a header when a tile is capped. */
+/**
+ * GET /tiles/{layer}/{z}/{x}/{y}.mvt for every tile layer of the catalog, with ETag revalidation
+ * and a header when a tile is capped. Public layers' tiles skip the security filter chain
+ * (security/SecurityConfig); restricted ones go through it and are checked again here.
+ */
 @RestController
 class TileController {
 
     static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
 
     private final TileRepository tiles;
+    private final LayerAccess access;
 
-    TileController(TileRepository tiles) {
+    TileController(TileRepository tiles, LayerAccess access) {
         this.tiles = tiles;
+        this.access = access;
     }
 
     @GetMapping("/tiles/{layer}/{z}/{x}/{y}.mvt")
     ResponseEntity<byte[]> tile(@PathVariable String layer, @PathVariable int z, @PathVariable int x, @PathVariable int y,
                                 @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         TileLayer l = TileLayer.byName(layer).orElseThrow(() -> new NotFoundException(
-                "Couche de tuiles inconnue : " + layer + " (departments, communes, zones, premises, exchanges, ruhd)"));
-        if (z < 0 || z > TileLayer.MAX_ZOOM) {
-            throw new BadRequestException("Niveau de zoom hors limites : " + z + " (0 à " + TileLayer.MAX_ZOOM + ")");
+                "Couche de tuiles inconnue : " + layer + " (" + LayerCatalog.publicIds(Output.TILES) + ")"));
+        access.require(l.layer());
+        ZoomRules zoom = l.layer().zoom();
+        if (z < zoom.minZoom() || z > zoom.maxZoom()) {
+            throw new BadRequestException("Niveau de zoom hors limites : " + z + " (" + zoom.minZoom() + " à " + zoom.maxZoom() + ")");
         }
         long n = 1L << z;
         if (x < 0 || y < 0 || x >= n || y >= n) {
@@ -45,7 +57,9 @@ class TileController {
         String etag = "\"" + md5(tile.mvt()) + "\"";
         ResponseEntity.BodyBuilder response = ResponseEntity.status(etag.equals(ifNoneMatch) ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
                 .eTag(etag)
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                // a restricted layer's tiles must not sit in a shared cache
+                .cacheControl(l.layer().isPublic() ? CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()
+                        : CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate())
                 .header("X-Tile-Features", Long.toString(tile.features()));
         if (tile.truncated()) {
             response.header("X-Tile-Truncated", "true");

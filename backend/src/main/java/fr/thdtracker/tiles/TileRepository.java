@@ -44,17 +44,11 @@ class TileRepository {
     }
 
     Tile tile(TileLayer layer, int z, int x, int y) {
-        boolean aggregates = layer == TileLayer.PREMISES && z < TileLayer.PREMISE_POINTS_MIN_ZOOM;
-        String geom = aggregates || !layer.polygons
-                ? "ST_AsMVTGeom(%s, b.env, %d, %d, true)".formatted(
-                aggregates ? "t.geom" : "ST_Transform(t.geom, 3857)", EXTENT, BUFFER)
-                : "ST_AsMVTGeom(ST_Transform(ST_SimplifyPreserveTopology(t.geom, :tolerance), 3857), b.env, %d, %d, true)"
-                .formatted(EXTENT, BUFFER);
-        String select = (aggregates ? TileLayer.PREMISE_CELLS : layer.select).formatted(geom);
+        String select = TileSql.select(layer, TileSql.geometry(layer, z, EXTENT, BUFFER), z);
         String sql = TILE.formatted(select, (double) BUFFER / EXTENT, EXTENT);
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("z", z).addValue("x", x).addValue("y", y).addValue("cap", cap)
-                .addValue("layer", layer.name)
+                .addValue("layer", layer.name())
                 // a pixel of the tile, in Lambert-93 metres (Mercator metres shrink by cos(latitude), ~0.67 here)
                 .addValue("tolerance", WORLD_M / (1L << z) / EXTENT * 0.67)
                 .addValue("level", TileLayer.cellLevel(z));

@@ -1,0 +1,97 @@
+package fr.thdtracker.catalog;
+
+import static fr.thdtracker.catalog.Attribute.everywhere;
+import static fr.thdtracker.catalog.Attribute.in;
+import static fr.thdtracker.catalog.Output.GEOJSON;
+import static fr.thdtracker.catalog.Output.OGC;
+import static fr.thdtracker.catalog.Output.TILES;
+
+import fr.thdtracker.security.Role;
+
+/** The territory and the programme's areas: departments, communes, deployment zones, PM areas. */
+final class TerritoryLayers {
+
+    private TerritoryLayers() {
+    }
+
+    /** Lines per commune, for the overview map (GeoJSON only: a tile would count them again per request). */
+    private static final String COMMUNE_LINES =
+            "LEFT JOIN (SELECT insee, count(*) AS lines FROM premise GROUP BY insee) n ON n.insee = t.insee";
+
+    /** Lines and deployed lines per zone, through their PM areas. */
+    private static final String ZONE_LINES = """
+            LEFT JOIN (SELECT pm.zone_id, count(*) AS lines, count(*) FILTER (WHERE pr.state = 'DEPLOYE') AS deployed
+                       FROM premise pr JOIN pm_zone pm ON pm.id = pr.pm_zone_id
+                       GROUP BY pm.zone_id) n ON n.zone_id = t.id""";
+
+    static final Layer DEPARTMENTS = Layer.named("departments")
+            .titles("Départements", "Departments")
+            .description("Départements du territoire")
+            .from("department t").featureId("t.code", "t.code")
+            .attributes(
+                    everywhere("code", "t.code"),
+                    everywhere("name", "t.name"))
+            .tiles(ZoomRules.polygons()).geoJson(GeoJsonRule.whole(200))
+            .only(TILES, GEOJSON)
+            .build();
+
+    static final Layer COMMUNES = Layer.named("communes")
+            .titles("Communes", "Municipalities")
+            .description("Communes du territoire (population, logements)")
+            .from("commune t").featureId("t.insee", "t.insee")
+            .attributes(
+                    everywhere("insee", "t.insee"),
+                    everywhere("name", "t.name"),
+                    everywhere("department", "t.department_code"),
+                    in("epci", "t.epci_siren", OGC),
+                    in("population", "t.population", OGC, GEOJSON),
+                    in("dwellings", "t.dwellings", OGC),
+                    in("lines", "coalesce(n.lines, 0)", GEOJSON).joining(COMMUNE_LINES))
+            .tiles(ZoomRules.polygons()).geoJson(GeoJsonRule.whole(50))
+            .build();
+
+    static final Layer ZONES = Layer.named("zones")
+            .titles("Zones de déploiement", "Deployment zones")
+            .description("Zones de déploiement (zones arrière de NRO) par phase et tranche")
+            .from("deployment_zone t JOIN zone_programme zp ON zp.zone_id = t.id")
+            .attributes(
+                    everywhere("code", "t.code"),
+                    everywhere("name", "t.name"),
+                    everywhere("tranche", "zp.tranche_code"),
+                    everywhere("phase", "zp.phase_code"),
+                    everywhere("studyStatus", "t.study_status"),
+                    everywhere("contractor", "zp.contractor"),
+                    in("plannedStart", "t.planned_start_date", OGC),
+                    in("plannedEnd", "t.planned_end_date", OGC),
+                    in("actualStart", "t.actual_start_date", OGC),
+                    in("actualEnd", "t.actual_end_date", OGC),
+                    in("lines", "coalesce(n.lines, 0)", GEOJSON).joining(ZONE_LINES),
+                    in("deployed", "coalesce(n.deployed, 0)", GEOJSON).joining(ZONE_LINES))
+            .filter(RowFilter.in("t.geom IS NOT NULL", GEOJSON))
+            .datetime("t.planned_end_date", "planned end of works")
+            .tiles(ZoomRules.polygons()).geoJson(GeoJsonRule.whole(20))
+            .build();
+
+    /**
+     * The PM areas (zones arrière de point de mutualisation): internal planning geometry, for
+     * signed-in users only. Their dwellings are counted per area through the premise_pm_zone index
+     * (a correlated count, so a tile only counts the areas it shows).
+     */
+    static final Layer PM_AREAS = Layer.named("pm-areas")
+            .titles("Zones arrière de PM", "PM areas")
+            .description("Zones arrière des points de mutualisation, avec leur référence PM et leurs logements (usage interne)")
+            .from("pm_zone t JOIN zone_programme zp ON zp.zone_id = t.zone_id")
+            .attributes(
+                    everywhere("reference", "t.code"),
+                    everywhere("zone", "zp.zone_code"),
+                    everywhere("dwellings",
+                            "(SELECT coalesce(sum(p.dwellings), 0)::int FROM premise p WHERE p.pm_zone_id = t.id)"),
+                    in("state", "t.pm_state", OGC, GEOJSON),
+                    in("plannedDate", "t.planned_date", OGC),
+                    in("madeAvailableDate", "t.made_available_date", OGC))
+            .filter(RowFilter.in("t.geom IS NOT NULL", GEOJSON))
+            .datetime("t.made_available_date", "date the PM was made available")
+            .restrictedTo(Role.VIEWER)
+            .tiles(ZoomRules.polygons()).geoJson(GeoJsonRule.whole(10))
+            .build();
+}
