@@ -75,7 +75,7 @@ public abstract class DemoDatabaseTest {
     static void theDemoDatabaseIsLeftAsLoaded() {
         JdbcClient jdbc = lastJdbc;
         if (asLoaded == null || jdbc == null) {
-            return; // no test of the class ran, so it wrote nothing
+            return; // no test has run yet: nothing was loaded
         }
         assertThat(DemoDatabaseFingerprint.of(jdbc).differencesFrom(asLoaded))
                 .as("tables changed for good by %s (or a class before it that does not extend DemoDatabaseTest): "

@@ -12,11 +12,11 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.WKTWriter;
 
-import io.github.sebasbaumh.mapbox.vectortile.VectorTile;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
-import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
+import com.wdtinc.mapbox_vector_tile.VectorTile;
+import com.wdtinc.mapbox_vector_tile.adapt.jts.MvtReader;
+import com.wdtinc.mapbox_vector_tile.adapt.jts.TagKeyValueMapConverter;
+import com.wdtinc.mapbox_vector_tile.adapt.jts.model.JtsLayer;
+import com.wdtinc.mapbox_vector_tile.adapt.jts.model.JtsMvt;
 
 /**
  * A Mapbox Vector Tile decoded in Java into reviewable text: per layer its version, extent and
@@ -29,7 +29,7 @@ record DecodedTile(String text, Map<String, Integer> featuresPerLayer) {
     static DecodedTile of(byte[] mvt) throws IOException {
         VectorTile.Tile tile = VectorTile.Tile.parseFrom(mvt);
         JtsMvt geometries = MvtReader.loadMvt(new ByteArrayInputStream(mvt), new GeometryFactory(),
-                new TagKeyValueMapConverter(), MvtReader.RING_CLASSIFIER_V2_1);
+                new TagKeyValueMapConverter(), MvtReader.RING_CLASSIFIER_V1);
         WKTWriter wkt = new WKTWriter();
         StringBuilder out = new StringBuilder();
         Map<String, Integer> counts = new TreeMap<>();
