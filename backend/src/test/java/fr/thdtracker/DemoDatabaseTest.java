@@ -41,6 +41,8 @@ public abstract class DemoDatabaseTest {
     /** The last class's connection, for the static check after it (the demo's database is one for all contexts). */
     private static volatile JdbcClient lastJdbc;
     private static volatile String lastClass;
+    /** Taken before the class's first test, so that a class is blamed only for its own changes. */
+    private static volatile DemoDatabaseFingerprint classStart;
 
     @Autowired
     protected JdbcClient jdbc;
@@ -66,6 +68,9 @@ public abstract class DemoDatabaseTest {
                 asLoaded = DemoDatabaseFingerprint.of(jdbc);
                 loaded = true;
             }
+            if (classStart == null) {
+                classStart = DemoDatabaseFingerprint.of(jdbc);
+            }
             lastJdbc = jdbc;
             lastClass = test.getTestClass().map(Class::getName).orElse("?");
         }
@@ -73,13 +78,17 @@ public abstract class DemoDatabaseTest {
 
     @AfterAll
     static void theDemoDatabaseIsLeftAsLoaded() {
-        JdbcClient jdbc = lastJdbc;
-        if (asLoaded == null || jdbc == null) {
-            return; // no test has run yet: nothing was loaded
+        DemoDatabaseFingerprint start = classStart;
+        classStart = null;
+        if (asLoaded == null || start == null) {
+            return; // no test of this class ran
         }
-        assertThat(DemoDatabaseFingerprint.of(jdbc).differencesFrom(asLoaded))
-                .as("tables changed for good by %s (or a class before it that does not extend DemoDatabaseTest): "
-                        + "roll the test's writes back or restore them", lastClass)
+        DemoDatabaseFingerprint now = DemoDatabaseFingerprint.of(lastJdbc);
+        assertThat(now.differencesFrom(start))
+                .as("tables changed for good by %s: roll the test's writes back or restore them", lastClass)
+                .isEmpty();
+        assertThat(now.differencesFrom(asLoaded))
+                .as("tables changed since the demo was loaded, before %s (by a test outside DemoDatabaseTest?)", lastClass)
                 .isEmpty();
     }
 
