@@ -88,7 +88,8 @@ public abstract class DemoDatabaseTest {
                 .as("tables changed for good by %s: roll the test's writes back or restore them", lastClass)
                 .isEmpty();
         assertThat(now.differencesFrom(asLoaded))
-                .as("tables changed since the demo was loaded, before %s (by a test outside DemoDatabaseTest?)", lastClass)
+                .as("tables changed since the demo was loaded, before %s: see the earlier class whose own check "
+                        + "failed, or a test outside DemoDatabaseTest", lastClass)
                 .isEmpty();
     }
 
