@@ -1,8 +1,12 @@
 package fr.thdtracker;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.EnumSet;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,6 +22,10 @@ import fr.thdtracker.security.UserAccounts;
 /**
  * Base of the tests that run the real application over HTTP against the real PostGIS test
  * database (thd_test, recreated by ./test.sh), loaded once with a small demo.
+ *
+ * Every test class sees that demo as loaded: a test that writes rolls its writes back, restores
+ * what it changed, or removes its own data. After each class the database's fingerprint is
+ * compared with the one taken right after loading, so a class that leaves a change fails itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"thd.eligibility.on-start=none", "thd.rate-limit.burst=1000", "thd.rate-limit.per-second=1000"})
@@ -28,6 +36,13 @@ public abstract class DemoDatabaseTest {
     public static final String PASSWORD = "test-password-1";
 
     private static volatile boolean loaded;
+    /** Taken right after the load; every class must leave the database matching it. */
+    private static volatile DemoDatabaseFingerprint asLoaded;
+    /** The last class's connection, for the static check after it (the demo's database is one for all contexts). */
+    private static volatile JdbcClient lastJdbc;
+    private static volatile String lastClass;
+    /** Taken before the class's first test, so that a class is blamed only for its own changes. */
+    private static volatile DemoDatabaseFingerprint classStart;
 
     @Autowired
     protected JdbcClient jdbc;
@@ -37,7 +52,7 @@ public abstract class DemoDatabaseTest {
 
     @BeforeEach
     void loadDemoOnce(@Autowired DemoGenerator generator, @Autowired UserAccounts accounts,
-                      @Autowired EligibilityRecompute eligibility) {
+                      @Autowired EligibilityRecompute eligibility, TestInfo test) {
         synchronized (DemoDatabaseTest.class) {
             if (!loaded) {
                 if (!generator.databaseHasPremises()) {
@@ -50,9 +65,32 @@ public abstract class DemoDatabaseTest {
                     accounts.createOrReplace("t-" + role.name().toLowerCase(), PASSWORD, "Test " + role,
                             EnumSet.of(role));
                 }
+                asLoaded = DemoDatabaseFingerprint.of(jdbc);
                 loaded = true;
             }
+            if (classStart == null) {
+                classStart = DemoDatabaseFingerprint.of(jdbc);
+            }
+            lastJdbc = jdbc;
+            lastClass = test.getTestClass().map(Class::getName).orElse("?");
         }
+    }
+
+    @AfterAll
+    static void theDemoDatabaseIsLeftAsLoaded() {
+        DemoDatabaseFingerprint start = classStart;
+        classStart = null;
+        if (asLoaded == null || start == null) {
+            return; // no test of this class ran
+        }
+        DemoDatabaseFingerprint now = DemoDatabaseFingerprint.of(lastJdbc);
+        assertThat(now.differencesFrom(start))
+                .as("tables changed for good by %s: roll the test's writes back or restore them", lastClass)
+                .isEmpty();
+        assertThat(now.differencesFrom(asLoaded))
+                .as("tables changed since the demo was loaded, before %s: see the earlier class whose own check "
+                        + "failed, or a test outside DemoDatabaseTest", lastClass)
+                .isEmpty();
     }
 
     protected RestClient http() {

@@ -54,7 +54,9 @@ class RoadGraphTest {
     @Test
     void theRedonExtractBuildsAGraphDespiteItsMissingNodesAndByteOrderMark(@TempDir Path dir) throws Exception {
         Path redon = sharedData().resolve("osm/redon_35_geoclimate.osm");
-        assertThat(Files.isReadable(redon)).as("Redon extract at " + redon).isTrue();
+        // a missing dataset fails, never skips: the graph import is only proven on real data
+        assertThat(Files.isReadable(redon)).as("missing shared dataset %s: the tests read the project's shared data "
+                + "from ../shared/data beside the project (or $THD_SHARED_DATA)", redon).isTrue();
         assertThat(Files.readAllBytes(redon)[0]).isEqualTo((byte) 0xEF);
         try (RoadGraph graph = RoadGraph.importOsm(redon, dir)) {
             assertThat(graph.nodeCount()).isGreaterThan(100);

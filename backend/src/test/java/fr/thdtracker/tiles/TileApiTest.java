@@ -1,35 +1,36 @@
 package fr.thdtracker.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import fr.thdtracker.DemoDatabaseTest;
 
 /**
- * Tiles over real HTTP, decoded by GDAL's MVT driver into readable text and compared with golden
- * files (as Martin's end-to-end tests do). Regenerate after a deliberate change with
- * {@code ./test.sh -Dtest=TileApiTest -Dgolden.update=true} and review the diff.
+ * Tiles over real HTTP, decoded in Java ({@link DecodedTile}) into readable text and compared with
+ * golden files (as Martin's end-to-end tests do), with the response headers that matter. A missing
+ * or changed golden fails. After a deliberate change, regenerate with
+ * {@code ./test.sh -Dtest=TileApiTest -Dthd.golden.update=true}: that run writes the files and
+ * still fails, so that only a second, plain run that reads them can pass; review the diff first.
  */
 class TileApiTest extends DemoDatabaseTest {
 
-    @TempDir
-    Path dir;
+    static final String UPDATE = "thd.golden.update";
+    static final Path GOLDENS = Path.of("src/test/resources/golden-tiles");
 
     @Autowired
     DataSource dataSource;
@@ -50,17 +51,16 @@ class TileApiTest extends DemoDatabaseTest {
         }).retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(byte[].class);
     }
 
-    /** The tile decoded by ogrinfo, georeferenced from its z/x/y path, minus the temporary paths. */
-    private String decode(byte[] mvt, int z, int x, int y) throws Exception {
-        Path file = dir.resolve(z + "/" + x + "/" + y + ".pbf");
-        Files.createDirectories(file.getParent());
-        Files.write(file, mvt);
-        Process p = new ProcessBuilder("ogrinfo", "-ro", "-al", "-geom=SUMMARY", "-nocount", file.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out.lines().filter(l -> !l.contains(dir.toString())).collect(Collectors.joining("\n")) + "\n";
+    /** The headers a client or a cache acts on, "(none)" when absent so that a new one shows in the diff. */
+    private static String headers(String path, ResponseEntity<byte[]> r) {
+        HttpHeaders h = r.getHeaders();
+        StringBuilder out = new StringBuilder("GET ").append(path).append(" -> ").append(r.getStatusCode().value()).append('\n');
+        for (String name : List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_ENCODING, HttpHeaders.CACHE_CONTROL,
+                HttpHeaders.ETAG, "X-Tile-Features", "X-Tile-Truncated")) {
+            List<String> values = h.getOrEmpty(name);
+            out.append(name.toLowerCase()).append(": ").append(values.isEmpty() ? "(none)" : String.join(", ", values)).append('\n');
+        }
+        return out.append("bytes: ").append(r.getBody() == null ? 0 : r.getBody().length).append('\n').toString();
     }
 
     @ParameterizedTest(name = "{0} at z{1}")
@@ -77,21 +77,32 @@ class TileApiTest extends DemoDatabaseTest {
             "ruhd,        7, -3.0,    48.1"})
     void tilesMatchTheirGoldenDecoding(String layer, int z, double lon, double lat) throws Exception {
         int[] xy = tileOf(lon, lat, z);
-        ResponseEntity<byte[]> response = get("/tiles/" + layer + "/" + z + "/" + xy[0] + "/" + xy[1] + ".mvt", null);
+        String path = "/tiles/" + layer + "/" + z + "/" + xy[0] + "/" + xy[1] + ".mvt";
+        ResponseEntity<byte[]> response = get(path, null);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/vnd.mapbox-vector-tile");
         assertThat(response.getHeaders().getCacheControl()).contains("max-age=300");
         assertThat(response.getBody()).isNotEmpty();
-        String decoded = decode(response.getBody(), z, xy[0], xy[1]);
-        assertThat(decoded).contains("Layer name: " + layer);
+        // the same data gives the same bytes, hence the same ETag, request after request
+        ResponseEntity<byte[]> again = get(path, null);
+        assertThat(response.getHeaders().getETag()).isNotBlank().isEqualTo(again.getHeaders().getETag());
+        assertThat(again.getBody()).isEqualTo(response.getBody());
+
+        DecodedTile tile = DecodedTile.of(response.getBody());
+        assertThat(tile.featuresPerLayer()).containsOnlyKeys(layer);
+        assertThat(response.getHeaders().getFirst("X-Tile-Features")).isEqualTo(tile.featuresPerLayer().get(layer).toString());
         if (layer.equals("premises")) {
-            assertThat(decoded).contains(z < TileLayer.PREMISE_POINTS_MIN_ZOOM ? "aggregated" : "buildingType");
+            assertThat(tile.text()).contains(z < TileLayer.PREMISE_POINTS_MIN_ZOOM ? "aggregated=" : "buildingType=");
         }
-        Path golden = Path.of("src/test/resources/golden-tiles", layer + "-z" + z + ".txt");
-        if (Boolean.getBoolean("golden.update") || !Files.exists(golden)) {
+        String decoded = headers(path, response) + tile.text();
+        Path golden = GOLDENS.resolve(layer + "-z" + z + ".txt");
+        if (Boolean.getBoolean(UPDATE)) {
             Files.createDirectories(golden.getParent());
             Files.writeString(golden, decoded);
+            fail("-D" + UPDATE + "=true wrote " + golden + ": review its diff, then run again without it");
         }
+        assertThat(golden).as("golden file %s is missing: write it deliberately with "
+                + "./test.sh -Dtest=TileApiTest -D%s=true, review it, and commit it", golden, UPDATE).isRegularFile();
         String expected = Files.readString(golden);
         if (!decoded.equals(expected)) {
             // kept for review: diff src/test/resources/golden-tiles/X target/golden-actual/X
@@ -99,7 +110,8 @@ class TileApiTest extends DemoDatabaseTest {
             Files.createDirectories(actual.getParent());
             Files.writeString(actual, decoded);
         }
-        assertThat(decoded).isEqualTo(expected);
+        assertThat(decoded).as("decoded %s against %s (actual kept in target/golden-actual)", path, golden)
+                .isEqualTo(expected);
     }
 
     @Test
