@@ -26,9 +26,6 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import fr.thdtracker.catalog.Layer;
-import fr.thdtracker.catalog.LayerCatalog;
-
 /**
  * Who may do what, enforced on the server for every endpoint. Anonymous visitors get the public
  * map and its public API; everything else needs a role. Browser sessions carry a CSRF token
@@ -48,16 +45,14 @@ class SecurityConfig {
     };
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<ProtectedRoutes> features) throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request so the cookie is always set
         http
                 .authorizeHttpRequests(auth -> {
-                    // restricted catalog layers first: their URLs sit under the public prefixes
-                    for (Layer layer : LayerCatalog.LAYERS) {
-                        if (!layer.isPublic()) {
-                            auth.requestMatchers(layerPaths(layer)).hasRole(layer.minimumRole().name());
-                        }
+                    // the features' restricted routes first: their URLs may sit under the public prefixes
+                    for (ProtectedRoutes.Rule rule : rules(features)) {
+                        auth.requestMatchers(rule.patterns().toArray(String[]::new)).hasRole(rule.role().name());
                     }
                     auth
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
@@ -81,10 +76,8 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** Every URL of a restricted layer, in each output of the catalog. */
-    private static String[] layerPaths(Layer layer) {
-        return new String[]{"/tiles/" + layer.id() + "/**", "/api/layers/" + layer.id(),
-                "/ogc/collections/" + layer.id(), "/ogc/collections/" + layer.id() + "/**"};
+    private static List<ProtectedRoutes.Rule> rules(List<ProtectedRoutes> features) {
+        return features.stream().flatMap(f -> f.rules().stream()).toList();
     }
 
     /**
@@ -94,10 +87,10 @@ class SecurityConfig {
      * the chain, which authenticates them.
      */
     @Bean
-    WebSecurityCustomizer publicTilesBypassTheFilterChain() {
+    WebSecurityCustomizer publicTilesBypassTheFilterChain(List<ProtectedRoutes> features) {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        List<RequestMatcher> restricted = LayerCatalog.LAYERS.stream().filter(l -> !l.isPublic())
-                .map(l -> (RequestMatcher) paths.matcher("/tiles/" + l.id() + "/**")).toList();
+        List<RequestMatcher> restricted = rules(features).stream().flatMap(r -> r.patterns().stream())
+                .filter(p -> p.startsWith("/tiles/")).map(p -> (RequestMatcher) paths.matcher(p)).toList();
         RequestMatcher publicTiles = restricted.isEmpty() ? paths.matcher(HttpMethod.GET, "/tiles/**")
                 : new AndRequestMatcher(paths.matcher(HttpMethod.GET, "/tiles/**"),
                 new NegatedRequestMatcher(new OrRequestMatcher(restricted)));
