@@ -1,15 +1,18 @@
 package fr.thdtracker.eligibility;
 
-import fr.thdtracker.common.AreaLevel;
-
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import fr.thdtracker.common.AreaLevel;
+import fr.thdtracker.common.Scope;
 
 /** All the eligibility SQL: one premise on a date, aggregates on a date, what-if populations. */
 @Repository
@@ -89,15 +92,19 @@ class EligibilityRepository {
         return names;
     }
 
+    /** One premise's class without and with an upgrade. */
+    record ClassChange(SpeedClass before, SpeedClass after) {
+    }
+
     /** Premises behind an operation's sub-distributor: class without and with its cabinet on :d. */
-    List<SpeedClass[]> operationEffect(int operationId, LocalDate on, int ftthClass) {
+    List<ClassChange> operationEffect(int operationId, LocalDate on, int ftthClass) {
         return jdbc.sql("""
                         SELECT CASE WHEN %1$s THEN :ftthClass ELSE e.exchange_class END AS before,
                                CASE WHEN %1$s THEN :ftthClass ELSE e.cabinet_class END AS after
                         FROM eligibility e WHERE e.cabinet_operation_id = :op
                         """.formatted(FIBRE_ON_DATE))
                 .param("op", operationId).param("d", on).param("ftthClass", ftthClass)
-                .query((rs, i) -> new SpeedClass[]{SpeedClass.values()[rs.getInt(1)], SpeedClass.values()[rs.getInt(2)]})
+                .query((rs, i) -> new ClassChange(SpeedClass.values()[rs.getInt(1)], SpeedClass.values()[rs.getInt(2)]))
                 .list();
     }
 
@@ -148,8 +155,8 @@ class EligibilityRepository {
     }
 
     /** INSEE codes of the communes with premises in the scope. */
-    java.util.Set<String> communesIn(fr.thdtracker.common.Scope scope) {
-        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT p.insee FROM premise p WHERE " + scope.kind().predicate)
+    Set<String> communesIn(Scope scope) {
+        return new HashSet<>(jdbc.sql("SELECT DISTINCT p.insee FROM premise p WHERE " + scope.kind().predicate)
                 .param("scope", scope.value()).query(String.class).list());
     }
 }

@@ -35,14 +35,14 @@ class WhatIfService {
         LocalDate d = AsOf.orToday(asOf);
         UpgradeOperation op = repository.operation(code)
                 .orElseThrow(() -> new NotFoundException("Opération de montée en débit inconnue : " + code));
-        List<SpeedClass[]> effect = repository.operationEffect(op.id(), d, ftthClass());
+        List<EligibilityRepository.ClassChange> effect = repository.operationEffect(op.id(), d, ftthClass());
         Map<SpeedClass, Long> before = SpeedClass.zeroCounts();
         Map<SpeedClass, Long> after = SpeedClass.zeroCounts();
         long raised = 0;
-        for (SpeedClass[] e : effect) {
-            before.merge(e[0], 1L, Long::sum);
-            after.merge(e[1], 1L, Long::sum);
-            raised += e[1].compareTo(e[0]) > 0 ? 1 : 0;
+        for (EligibilityRepository.ClassChange e : effect) {
+            before.merge(e.before(), 1L, Long::sum);
+            after.merge(e.after(), 1L, Long::sum);
+            raised += e.after().compareTo(e.before()) > 0 ? 1 : 0;
         }
         return WhatIf.ofOperation(op, d, effect.size(), raised, before, after);
     }
