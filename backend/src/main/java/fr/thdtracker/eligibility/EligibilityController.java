@@ -1,9 +1,7 @@
 package fr.thdtracker.eligibility;
 
-import fr.thdtracker.common.AreaLevel;
-
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -14,65 +12,74 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.thdtracker.common.AreaLevel;
 import fr.thdtracker.common.BadRequestException;
+import fr.thdtracker.common.Scope;
 import fr.thdtracker.common.SpreadsheetResponse;
 
 @RestController
 class EligibilityController {
 
-    private final EligibilityService service;
+    private final PremiseAnswers premises;
+    private final AddressLookup addresses;
+    private final AreaAnswers areas;
+    private final WhatIfService whatIfs;
     private final EligibilityRecompute recompute;
     private final EligibilityWorkbook workbook;
 
-    EligibilityController(EligibilityService service, EligibilityRecompute recompute, EligibilityWorkbook workbook) {
-        this.service = service;
+    EligibilityController(PremiseAnswers premises, AddressLookup addresses, AreaAnswers areas, WhatIfService whatIfs,
+                          EligibilityRecompute recompute, EligibilityWorkbook workbook) {
+        this.premises = premises;
+        this.addresses = addresses;
+        this.areas = areas;
+        this.whatIfs = whatIfs;
         this.recompute = recompute;
         this.workbook = workbook;
     }
 
     /** Public: what an address can get on a date, found by typed text or by a point. */
     @GetMapping("/api/eligibility/lookup")
-    Map<String, Object> lookup(@RequestParam(required = false) String q,
-                               @RequestParam(required = false) Double lon,
-                               @RequestParam(required = false) Double lat,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    LookupAnswer lookup(@RequestParam(required = false) String q,
+                        @RequestParam(required = false) Double lon,
+                        @RequestParam(required = false) Double lat,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         if (q != null) {
-            return service.lookupText(q, asOf);
+            return addresses.lookup(q, asOf);
         }
         if (lon != null && lat != null) {
-            return service.lookupPoint(lon, lat, asOf);
+            return new LookupAnswer(premises.nearest(lon, lat, asOf), null);
         }
         throw new BadRequestException("Donnez une adresse (q=…) ou un point (lon=…&lat=…)");
     }
 
     /** Public: address suggestions while typing (streets, best first). */
     @GetMapping("/api/eligibility/suggest")
-    java.util.List<Map<String, Object>> suggest(@RequestParam String q) {
-        return service.suggest(q);
+    List<AddressSuggestion> suggest(@RequestParam String q) {
+        return addresses.suggest(q);
     }
 
     @GetMapping("/api/eligibility/premises/{id}")
-    Map<String, Object> premise(@PathVariable long id,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return service.premise(id, asOf);
+    PremiseEligibility premise(@PathVariable long id,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return premises.premise(id, asOf);
     }
 
     @GetMapping("/api/eligibility/areas")
-    Map<String, Object> areas(@RequestParam String level,
-                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return service.areas(AreaLevel.parse("level", level), asOf);
+    EligibilityAreas areas(@RequestParam String level,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return areas.areas(AreaLevel.parse("level", level), asOf);
     }
 
     /** Engineers: before/after of a planned operation, or of a hypothetical cabinet at an SR. */
     @GetMapping("/api/eligibility/what-if")
-    Map<String, Object> whatIf(@RequestParam(required = false) String operation,
-                               @RequestParam(required = false) String subDistributor,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    WhatIf whatIf(@RequestParam(required = false) String operation,
+                  @RequestParam(required = false) String subDistributor,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         if (operation != null) {
-            return service.whatIfOperation(operation, asOf);
+            return whatIfs.operation(operation, asOf);
         }
         if (subDistributor != null) {
-            return service.whatIfCabinet(subDistributor, asOf);
+            return whatIfs.cabinet(subDistributor, asOf);
         }
         throw new BadRequestException("Donnez operation=<code> ou subDistributor=<code>");
     }
@@ -81,8 +88,8 @@ class EligibilityController {
     @GetMapping("/api/reports/eligibility.xlsx")
     ResponseEntity<byte[]> report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                   @RequestParam(defaultValue = "region") String scope) {
-        LocalDate d = service.dateOrToday(asOf);
-        byte[] bytes = workbook.build(d, fr.thdtracker.common.Scope.parse(scope));
+        LocalDate d = AsOf.orToday(asOf);
+        byte[] bytes = workbook.build(d, Scope.parse(scope));
         return SpreadsheetResponse.attachment("eligibilite-" + scope.replace(':', '-') + "-" + d + ".xlsx", bytes);
     }
 

@@ -1,17 +1,18 @@
 package fr.thdtracker.eligibility;
 
-import fr.thdtracker.common.AreaLevel;
-
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import fr.thdtracker.common.AreaLevel;
+import fr.thdtracker.common.Scope;
 
 /** All the eligibility SQL: one premise on a date, aggregates on a date, what-if populations. */
 @Repository
@@ -19,11 +20,11 @@ class EligibilityRepository {
 
     /** Which offer a premise has on :d — fibre if open, else its cabinet if in service, else its exchange. */
     private static final String CLASS_ON_DATE = """
-            CASE WHEN e.fibre_from <= :d AND (e.fibre_until IS NULL OR e.fibre_until > :d) THEN :ftthClass
+            CASE WHEN thd_fibre_open(e.fibre_from, e.fibre_until, :d) THEN :ftthClass
                  WHEN o.commissioned_on <= :d THEN e.cabinet_class
                  ELSE e.exchange_class END
             """;
-    private static final String FIBRE_ON_DATE = "(e.fibre_from <= :d AND (e.fibre_until IS NULL OR e.fibre_until > :d))";
+    private static final String FIBRE_ON_DATE = "thd_fibre_open(e.fibre_from, e.fibre_until, :d)";
 
     private static final String AREAS = """
             SELECT %s AS code, %s AS cls, coalesce(%s, false) AS fibre, count(*) AS n
@@ -68,8 +69,8 @@ class EligibilityRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<Map<String, Object>> premise(long id, LocalDate on) {
-        return jdbc.sql(PREMISE).param("id", id).param("d", on).query().listOfRows().stream().findFirst();
+    Optional<PremiseRow> premise(long id, LocalDate on) {
+        return jdbc.sql(PREMISE).param("id", id).param("d", on).query(PremiseRowMapper::map).optional();
     }
 
     record Count(String code, SpeedClass speedClass, boolean fibre, long n) {
@@ -91,34 +92,49 @@ class EligibilityRepository {
         return names;
     }
 
+    /** One premise's class without and with an upgrade. */
+    record ClassChange(SpeedClass before, SpeedClass after) {
+    }
+
     /** Premises behind an operation's sub-distributor: class without and with its cabinet on :d. */
-    List<SpeedClass[]> operationEffect(int operationId, LocalDate on, int ftthClass) {
+    List<ClassChange> operationEffect(int operationId, LocalDate on, int ftthClass) {
         return jdbc.sql("""
                         SELECT CASE WHEN %1$s THEN :ftthClass ELSE e.exchange_class END AS before,
                                CASE WHEN %1$s THEN :ftthClass ELSE e.cabinet_class END AS after
                         FROM eligibility e WHERE e.cabinet_operation_id = :op
                         """.formatted(FIBRE_ON_DATE))
                 .param("op", operationId).param("d", on).param("ftthClass", ftthClass)
-                .query((rs, i) -> new SpeedClass[]{SpeedClass.values()[rs.getInt(1)], SpeedClass.values()[rs.getInt(2)]})
+                .query((rs, i) -> new ClassChange(SpeedClass.values()[rs.getInt(1)], SpeedClass.values()[rs.getInt(2)]))
                 .list();
     }
 
-    Optional<Map<String, Object>> operation(String code) {
+    Optional<UpgradeOperation> operation(String code) {
         return jdbc.sql("""
                         SELECT o.id, o.code, o.kind, o.status, o.lot, o.commissioned_on, o.planned_on,
                                sr.code AS sr_code, cab.code AS cabinet_code
                         FROM upgrade_operation o JOIN sub_distributor sr ON sr.id = o.sub_distributor_id
                         JOIN exchange cab ON cab.id = o.cabinet_id WHERE o.code = :code
-                        """).param("code", code).query().listOfRows().stream().findFirst();
+                        """).param("code", code)
+                .query((rs, i) -> new UpgradeOperation(rs.getInt("id"), rs.getString("code"), rs.getString("kind"),
+                        rs.getString("status"), rs.getObject("lot", Integer.class),
+                        rs.getObject("commissioned_on", LocalDate.class), rs.getObject("planned_on", LocalDate.class),
+                        rs.getString("sr_code"), rs.getString("cabinet_code")))
+                .optional();
+    }
+
+    record SubDistributorPoint(int id, String code, double lon, double lat) {
     }
 
     /** A sub-distributor and, for a hypothetical cabinet there, its premises with their current class. */
-    Optional<Map<String, Object>> subDistributor(String code) {
+    Optional<SubDistributorPoint> subDistributor(String code) {
         return jdbc.sql("""
                         SELECT sr.id, sr.code, ST_X(ST_Transform(sr.geom, 4326)) AS lon,
                                ST_Y(ST_Transform(sr.geom, 4326)) AS lat
                         FROM sub_distributor sr WHERE sr.code = :code
-                        """).param("code", code).query().listOfRows().stream().findFirst();
+                        """).param("code", code)
+                .query((rs, i) -> new SubDistributorPoint(rs.getInt("id"), rs.getString("code"), rs.getDouble("lon"),
+                        rs.getDouble("lat")))
+                .optional();
     }
 
     record SrPremise(long id, double lon, double lat, SpeedClass before, boolean fibre) {
@@ -138,87 +154,9 @@ class EligibilityRepository {
                 .list();
     }
 
-    record StreetMatch(String insee, String streetName, String commune, double score) {
-    }
-
-    /** Streets nearest the text (street and commune words), over the whole territory. */
-    List<StreetMatch> streets(String normalizedText, int limit) {
-        return jdbc.sql("""
-                        SELECT a.insee, a.street_name, c.name AS commune, similarity(a.search_key, :t) AS score
-                        FROM address_index a JOIN commune c USING (insee)
-                        ORDER BY a.search_key <-> :t, a.insee, a.street_name
-                        LIMIT :limit
-                        """).param("t", normalizedText).param("limit", limit)
-                .query((rs, i) -> new StreetMatch(rs.getString("insee"), rs.getString("street_name"),
-                        rs.getString("commune"), rs.getDouble("score")))
-                .list();
-    }
-
-    /** Streets of one commune nearest the street words of the query. */
-    List<StreetMatch> streetsInCommune(String normalizedStreet, String insee, int limit) {
-        return jdbc.sql("""
-                        SELECT a.insee, a.street_name, c.name AS commune, similarity(a.street_key, :t) AS score
-                        FROM address_index a JOIN commune c USING (insee)
-                        WHERE a.insee = :insee
-                        ORDER BY a.street_key <-> :t, a.street_name
-                        LIMIT :limit
-                        """).param("t", normalizedStreet).param("insee", insee).param("limit", limit)
-                .query((rs, i) -> new StreetMatch(rs.getString("insee"), rs.getString("street_name"),
-                        rs.getString("commune"), rs.getDouble("score")))
-                .list();
-    }
-
-    /** The premise at that number of the street (nearest number when absent), first line of the address. */
-    Optional<Long> premiseOnStreet(String insee, String street, Integer number, String suffix) {
-        return jdbc.sql("""
-                        SELECT id FROM premise WHERE insee = :insee AND street_name = :street
-                        ORDER BY abs(coalesce(street_number, 0) - :n), (street_suffix IS DISTINCT FROM :suffix), id
-                        LIMIT 1
-                        """).param("insee", insee).param("street", street)
-                .param("n", number == null ? 0 : number).param("suffix", suffix)
-                .query(Long.class).optional();
-    }
-
-    Optional<Long> nearestPremise(double lon, double lat, double maxMetres) {
-        return jdbc.sql("""
-                        WITH q AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), 2154) AS g)
-                        SELECT p.id FROM premise p, q WHERE ST_DWithin(p.geom, q.g, :max)
-                        ORDER BY p.geom <-> q.g, p.id LIMIT 1
-                        """).param("lon", lon).param("lat", lat).param("max", maxMetres)
-                .query(Long.class).optional();
-    }
-
-    /** Communes by normalised name (homonyms: the first by INSEE code). */
-    Map<String, String[]> communesByName() {
-        // normalised the same way as the queries they are looked for in; value {insee, name}
-        Map<String, String[]> byName = new HashMap<>();
-        jdbc.sql("SELECT insee, name FROM commune ORDER BY insee").query(rs -> {
-            byName.putIfAbsent(AddressNormalizer.normalize(rs.getString(2)), new String[]{rs.getString(1), rs.getString(2)});
-        });
-        return byName;
-    }
-
     /** INSEE codes of the communes with premises in the scope. */
-    java.util.Set<String> communesIn(fr.thdtracker.common.Scope scope) {
-        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT p.insee FROM premise p WHERE " + scope.kind().predicate)
+    Set<String> communesIn(Scope scope) {
+        return new HashSet<>(jdbc.sql("SELECT DISTINCT p.insee FROM premise p WHERE " + scope.kind().predicate)
                 .param("scope", scope.value()).query(String.class).list());
-    }
-
-    static Map<String, Long> emptyCounts() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (SpeedClass c : SpeedClass.values()) {
-            m.put(c.name(), 0L);
-        }
-        return m;
-    }
-
-    static List<String> codes(List<Count> counts) {
-        List<String> codes = new ArrayList<>();
-        for (Count c : counts) {
-            if (!codes.contains(c.code())) {
-                codes.add(c.code());
-            }
-        }
-        return codes;
     }
 }

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -31,17 +29,16 @@ class EligibilityWorkbook {
             "≥ 30 Mbit/s", "≥ 100 Mbit/s", "≥ 1 Gbit/s", "Inéligibles", "Fibre (FTTH)", "Cuivre ≥ 30 Mbit/s",
             "Cuivre 8–30 Mbit/s", "Autres", "Part ouverte à la fibre"};
 
-    private final EligibilityService service;
+    private final AreaAnswers areas;
     private final EligibilityRepository repository;
 
-    EligibilityWorkbook(EligibilityService service, EligibilityRepository repository) {
-        this.service = service;
+    EligibilityWorkbook(AreaAnswers areas, EligibilityRepository repository) {
+        this.areas = areas;
         this.repository = repository;
     }
 
-    @SuppressWarnings("unchecked")
     byte[] build(LocalDate asOf, Scope scope) {
-        Map<String, Object> answer = service.areas(AreaLevel.COMMUNE, asOf);
+        EligibilityAreas answer = areas.areas(AreaLevel.COMMUNE, asOf);
         Set<String> inScope = scope.kind() == Scope.Kind.REGION ? null : repository.communesIn(scope);
         SXSSFWorkbook wb = new SXSSFWorkbook(100);
         try {
@@ -52,31 +49,30 @@ class EligibilityWorkbook {
             CellStyle percent = styles.percent;
             Row title = sheet.createRow(0);
             title.createCell(0).setCellValue("Éligibilité au " + asOf + " — " + scope.label()
-                    + " — données au " + answer.get("dataRefreshDate"));
+                    + " — données au " + answer.dataRefreshDate());
             Row h = sheet.createRow(1);
             for (int c = 0; c < HEADERS.length; c++) {
                 h.createCell(c).setCellValue(HEADERS[c]);
                 h.getCell(c).setCellStyle(header);
             }
             int r = 2;
-            for (Map<String, Object> area : (List<Map<String, Object>>) answer.get("areas")) {
-                if (inScope != null && !inScope.contains((String) area.get("code"))) {
+            for (AreaFigures area : answer.areas()) {
+                if (inScope != null && !inScope.contains(area.code())) {
                     continue;
                 }
                 Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue((String) area.get("code"));
-                row.createCell(1).setCellValue((String) area.get("name"));
-                Map<String, Number> cumulative = (Map<String, Number>) area.get("cumulative");
-                Map<String, Number> best = (Map<String, Number>) area.get("bestTechnology");
-                Number[] values = {(Number) area.get("premises"), cumulative.get("atLeast3"), cumulative.get("atLeast8"),
-                        cumulative.get("atLeast30"), cumulative.get("atLeast100"), cumulative.get("atLeast1000"),
-                        cumulative.get("ineligible"), best.get("ftth"), best.get("copperAtLeast30"), best.get("copper8To30"),
-                        best.get("other")};
+                row.createCell(0).setCellValue(area.code());
+                row.createCell(1).setCellValue(area.name());
+                AreaFigures.Cumulative cumulative = area.cumulative();
+                AreaFigures.BestTechnology best = area.bestTechnology();
+                long[] values = {area.premises(), cumulative.atLeast3(), cumulative.atLeast8(), cumulative.atLeast30(),
+                        cumulative.atLeast100(), cumulative.atLeast1000(), cumulative.ineligible(), best.ftth(),
+                        best.copperAtLeast30(), best.copper8To30(), best.other()};
                 for (int i = 0; i < values.length; i++) {
-                    row.createCell(2 + i).setCellValue(values[i].doubleValue());
+                    row.createCell(2 + i).setCellValue(values[i]);
                     row.getCell(2 + i).setCellStyle(integer);
                 }
-                row.createCell(13).setCellValue(((Number) area.get("fibreOpenShare")).doubleValue());
+                row.createCell(13).setCellValue(area.fibreOpenShare());
                 row.getCell(13).setCellStyle(percent);
             }
             sheet.createFreezePane(2, 2);

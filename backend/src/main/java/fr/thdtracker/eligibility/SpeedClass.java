@@ -1,5 +1,8 @@
 package fr.thdtracker.eligibility;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
  * Arcep eligibility classes ("Ma connexion internet", Plan France THD), from a line's best
  * downstream speed. Stored as the ordinal in the eligibility table.
@@ -28,6 +31,15 @@ public enum SpeedClass {
     /** The lower bound of the class, in Mbit/s (the cumulative thresholds ≥3, ≥8, ≥30, ≥100, ≥1000). */
     public double threshold() {
         return threshold;
+    }
+
+    /** A count per class, every class at zero, in class order. */
+    static Map<SpeedClass, Long> zeroCounts() {
+        Map<SpeedClass, Long> counts = new EnumMap<>(SpeedClass.class);
+        for (SpeedClass c : values()) {
+            counts.put(c, 0L);
+        }
+        return counts;
     }
 
     public static SpeedClass of(Technology technology, double mbps) {

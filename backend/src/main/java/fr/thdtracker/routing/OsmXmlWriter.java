@@ -35,6 +35,11 @@ public final class OsmXmlWriter implements AutoCloseable {
         }
     }
 
+    /** One road (fewer than two points: nothing to route along, skipped). */
+    public void road(Road road) {
+        road(road.lonLat(), road.major());
+    }
+
     /** One road; {@code lonLat} alternates longitude and latitude (WGS84). */
     public void road(double[] lonLat, boolean major) {
         if (lonLat.length < 4) {

@@ -9,8 +9,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import fr.thdtracker.eligibility.RoadTable;
 import fr.thdtracker.routing.RoadGraph;
-import fr.thdtracker.routing.RoadNetwork;
 
 /**
  * Benchmark (run by bench/routing-vs-pgrouting.sh, not by the tests): one shortest-path tree per
@@ -30,7 +30,7 @@ public final class RoutingBenchmark {
         String password = "-".equals(args[2]) ? "" : args[2];
         SingleConnectionDataSource ds = new SingleConnectionDataSource(url, args[1], password, true);
         JdbcClient jdbc = JdbcClient.create(ds);
-        RoadNetwork.exportRoads(jdbc, dir.resolve("roads.osm"));
+        RoadTable.exportRoads(jdbc, dir.resolve("roads.osm"));
         jdbc.sql(Files.readString(Path.of(args.length > 5 ? args[5] : "bench/injection-points.sql")))
                 .query(rs -> {
                     sources.add(new double[]{rs.getDouble("lat"), rs.getDouble("lon")});

@@ -25,7 +25,7 @@ class EligibilityApiTest extends DemoDatabaseTest {
     EligibilityRecompute recompute;
 
     @Autowired
-    EligibilityService service;
+    PremiseAnswers premiseAnswers;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -280,12 +280,8 @@ class EligibilityApiTest extends DemoDatabaseTest {
                                        commercial_opening_date = DATE '2026-10-20' WHERE id = :id
                     """).param("id", id).update();
             assertThat(recompute.premises(List.of(id))).isEqualTo(1);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> best = (Map<String, Object>) service.premise(id, LocalDate.parse("2026-10-25")).get("best");
-            assertThat(best.get("technology")).isEqualTo("FTTH");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> earlier = (Map<String, Object>) service.premise(id, LocalDate.parse("2026-10-15")).get("best");
-            assertThat(earlier.get("technology")).isNotEqualTo("FTTH");
+            assertThat(premiseAnswers.premise(id, LocalDate.parse("2026-10-25")).best().technology()).isEqualTo("FTTH");
+            assertThat(premiseAnswers.premise(id, LocalDate.parse("2026-10-15")).best().technology()).isNotEqualTo("FTTH");
         });
     }
 

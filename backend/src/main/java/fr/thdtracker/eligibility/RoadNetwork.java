@@ -1,26 +1,26 @@
-package fr.thdtracker.routing;
+package fr.thdtracker.eligibility;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import fr.thdtracker.routing.RoadGraph;
+
 /**
- * The road graph of the application: built from an OSM file when {@code thd.routing.osm-file} is
- * set, else from the database's own road table (the demo's roads). Cached on disk under a
- * fingerprint of its source, so a restart loads it instead of importing again.
+ * The road graph the eligibility recompute measures lines along: built from an OSM file when
+ * {@code thd.routing.osm-file} is set, else from the database's own road table (the demo's roads).
+ * Cached on disk under a fingerprint of its source, so a restart loads it instead of importing
+ * again. Lives here, not in {@code routing}, so that the routing core stays free of Spring and JDBC.
  */
 @Component
-public class RoadNetwork implements AutoCloseable {
+class RoadNetwork implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RoadNetwork.class);
 
@@ -39,7 +39,7 @@ public class RoadNetwork implements AutoCloseable {
     }
 
     /** The current graph, built or loaded if the roads changed since the last call. */
-    public synchronized RoadGraph graph() {
+    synchronized RoadGraph graph() {
         String current = sourceFingerprint();
         if (graph == null || !current.equals(fingerprint)) {
             if (graph != null) {
@@ -65,11 +65,7 @@ public class RoadNetwork implements AutoCloseable {
                 throw new UncheckedIOException("Fichier OSM illisible : " + osmFile, e);
             }
         }
-        String db = jdbc.sql("""
-                SELECT current_database() || ':' || count(*) || ':' || coalesce(max(id), 0) || ':'
-                       || coalesce(round(sum(ST_Length(geom)))::bigint, 0) FROM road
-                """).query(String.class).single();
-        return "db-" + Integer.toHexString(db.hashCode());
+        return "db-" + Integer.toHexString(RoadTable.fingerprint(jdbc).hashCode());
     }
 
     private RoadGraph fromDatabase(Path dir) {
@@ -77,33 +73,13 @@ public class RoadNetwork implements AutoCloseable {
             Files.createDirectories(dir);
             Path osm = dir.resolve("roads.osm");
             if (!Files.exists(dir.resolve("graph"))) {
-                exportRoads(jdbc, osm);
+                RoadTable.exportRoads(jdbc, osm);
             }
             RoadGraph g = RoadGraph.importOsm(osm, dir);
             Files.deleteIfExists(osm);
             return g;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Writes the road table as OSM XML (WGS84), major roads as primary, streets as residential. */
-    public static void exportRoads(JdbcClient jdbc, Path osm) {
-        try (OsmXmlWriter writer = new OsmXmlWriter(osm)) {
-            WKBReader reader = new WKBReader();
-            jdbc.sql("SELECT class, ST_AsBinary(ST_Transform(geom, 4326)) FROM road ORDER BY id").query(rs -> {
-                try {
-                    Coordinate[] cs = reader.read(rs.getBytes(2)).getCoordinates();
-                    double[] lonLat = new double[cs.length * 2];
-                    for (int i = 0; i < cs.length; i++) {
-                        lonLat[2 * i] = cs[i].x;
-                        lonLat[2 * i + 1] = cs[i].y;
-                    }
-                    writer.road(lonLat, "MAJOR".equals(rs.getString(1)));
-                } catch (ParseException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
         }
     }
 

@@ -1,0 +1,80 @@
+package fr.thdtracker.eligibility;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Finding a premise: streets by trigram similarity (address_index), a number on a street, or a point. */
+@Repository
+class PremiseSearchRepository {
+
+    private final JdbcClient jdbc;
+
+    PremiseSearchRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record StreetMatch(String insee, String streetName, String commune, double score) {
+    }
+
+    /** Streets nearest the text (street and commune words), over the whole territory. */
+    List<StreetMatch> streets(String normalizedText, int limit) {
+        return jdbc.sql("""
+                        SELECT a.insee, a.street_name, c.name AS commune, similarity(a.search_key, :t) AS score
+                        FROM address_index a JOIN commune c USING (insee)
+                        ORDER BY a.search_key <-> :t, a.insee, a.street_name
+                        LIMIT :limit
+                        """).param("t", normalizedText).param("limit", limit)
+                .query((rs, i) -> new StreetMatch(rs.getString("insee"), rs.getString("street_name"),
+                        rs.getString("commune"), rs.getDouble("score")))
+                .list();
+    }
+
+    /** Streets of one commune nearest the street words of the query. */
+    List<StreetMatch> streetsInCommune(String normalizedStreet, String insee, int limit) {
+        return jdbc.sql("""
+                        SELECT a.insee, a.street_name, c.name AS commune, similarity(a.street_key, :t) AS score
+                        FROM address_index a JOIN commune c USING (insee)
+                        WHERE a.insee = :insee
+                        ORDER BY a.street_key <-> :t, a.street_name
+                        LIMIT :limit
+                        """).param("t", normalizedStreet).param("insee", insee).param("limit", limit)
+                .query((rs, i) -> new StreetMatch(rs.getString("insee"), rs.getString("street_name"),
+                        rs.getString("commune"), rs.getDouble("score")))
+                .list();
+    }
+
+    /** The premise at that number of the street (nearest number when absent), first line of the address. */
+    Optional<Long> premiseOnStreet(String insee, String street, Integer number, String suffix) {
+        return jdbc.sql("""
+                        SELECT id FROM premise WHERE insee = :insee AND street_name = :street
+                        ORDER BY abs(coalesce(street_number, 0) - :n), (street_suffix IS DISTINCT FROM :suffix), id
+                        LIMIT 1
+                        """).param("insee", insee).param("street", street)
+                .param("n", number == null ? 0 : number).param("suffix", suffix)
+                .query(Long.class).optional();
+    }
+
+    Optional<Long> nearestPremise(double lon, double lat, double maxMetres) {
+        return jdbc.sql("""
+                        WITH q AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), 2154) AS g)
+                        SELECT p.id FROM premise p, q WHERE ST_DWithin(p.geom, q.g, :max)
+                        ORDER BY p.geom <-> q.g, p.id LIMIT 1
+                        """).param("lon", lon).param("lat", lat).param("max", maxMetres)
+                .query(Long.class).optional();
+    }
+
+    /** Communes by normalised name (homonyms: the first by INSEE code). */
+    Map<String, String[]> communesByName() {
+        // normalised the same way as the queries they are looked for in; value {insee, name}
+        Map<String, String[]> byName = new HashMap<>();
+        jdbc.sql("SELECT insee, name FROM commune ORDER BY insee").query(rs -> {
+            byName.putIfAbsent(AddressNormalizer.normalize(rs.getString(2)), new String[]{rs.getString(1), rs.getString(2)});
+        });
+        return byName;
+    }
+}
