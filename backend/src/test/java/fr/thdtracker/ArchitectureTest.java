@@ -22,8 +22,9 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
 /**
  * The boundaries drawn in docs/architecture.md, checked on the compiled main classes: which feature
- * may use which, routing free of Spring and JDBC, controllers package-private, no untyped
- * {@code Map<String, Object>} answers, and {@code common} holding only what several features share.
+ * may use which, routing free of Spring and JDBC, one geometry codec, controllers package-private,
+ * no untyped {@code Map<String, Object>} answers, and {@code common} holding only what several
+ * features share.
  */
 class ArchitectureTest {
 
@@ -111,6 +112,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                         "javax.sql..", "org.postgresql..", "jakarta.servlet..")
                 .because("routing is a core library like GraphHopper's: the database side lives with its callers")
+                .check(MAIN);
+    }
+
+    @Test
+    void oneGeometryCodec() {
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".common.GeometryCodec")
+                .should().dependOnClassesThat().resideInAPackage("org.locationtech.jts.io..")
+                .because("geometries cross the Java / PostGIS boundary one way: common.GeometryCodec")
                 .check(MAIN);
     }
 

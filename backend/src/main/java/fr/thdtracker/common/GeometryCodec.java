@@ -16,15 +16,22 @@ import org.locationtech.jts.io.WKBWriter;
 public final class GeometryCodec {
 
     public static final int LAMBERT_93 = 2154;
+    public static final int WGS84 = 4326;
     public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), LAMBERT_93);
 
     private GeometryCodec() {
     }
 
+    /** A geometry read from the database in the storage CRS. */
     public static Geometry read(byte[] wkb) {
+        return read(wkb, LAMBERT_93);
+    }
+
+    /** A geometry the query transformed to {@code srid} (e.g. WGS84 for GraphHopper's OSM input). */
+    public static Geometry read(byte[] wkb, int srid) {
         try {
             Geometry g = new WKBReader(FACTORY).read(wkb);
-            g.setSRID(LAMBERT_93);
+            g.setSRID(srid);
             return g;
         } catch (ParseException e) {
             throw new IllegalArgumentException("Géométrie illisible : " + e.getMessage(), e);

@@ -16,9 +16,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import fr.thdtracker.common.GeometryCodec;
 
 /**
  * A plausible four-department Brittany for when no real communes were imported: Voronoi communes
@@ -81,17 +82,16 @@ final class SyntheticTerritory {
         }
         kept.sort((a, b) -> a.insee.compareTo(b.insee));
         insertEpci(kept);
-        WKBWriter wkb = new WKBWriter();
         for (Site s : kept) {
             jdbc.sql("""
                             INSERT INTO commune (insee, name, department_code, epci_siren, population, dwellings, geom)
                             VALUES (:insee, :name, :dep, :epci, :pop, :dw,
-                                    ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Transform(ST_GeomFromWKB(:wkb, 4326), 2154)), 3)))
+                                    ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Transform(:ewkb::geometry, 2154)), 3)))
                             """)
                     .param("insee", s.insee).param("name", s.name).param("dep", s.department)
                     .param("epci", s.epci).param("pop", s.population)
                     .param("dw", (int) Math.round(s.population * DWELLINGS_PER_INHABITANT))
-                    .param("wkb", wkb.write(s.cell)).update();
+                    .param("ewkb", lonLat(s.cell)).update();
         }
         jdbc.sql("""
                 UPDATE department d SET geom = u.geom
@@ -241,5 +241,11 @@ final class SyntheticTerritory {
         Site(Coordinate at) {
             this.at = at;
         }
+    }
+
+    /** The cells are computed in WGS84: sent as EWKB carrying that SRID, reprojected by PostGIS. */
+    private static String lonLat(Geometry cell) {
+        cell.setSRID(GeometryCodec.WGS84);
+        return GeometryCodec.toHexEwkb(cell);
     }
 }

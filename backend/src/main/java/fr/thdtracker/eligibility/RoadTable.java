@@ -3,10 +3,9 @@ package fr.thdtracker.eligibility;
 import java.nio.file.Path;
 
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import fr.thdtracker.common.GeometryCodec;
 import fr.thdtracker.routing.OsmXmlWriter;
 import fr.thdtracker.routing.Road;
 
@@ -30,19 +29,14 @@ public final class RoadTable {
     /** Writes the road table as OSM XML (WGS84), major roads as primary, streets as residential. */
     public static void exportRoads(JdbcClient jdbc, Path osm) {
         try (OsmXmlWriter writer = new OsmXmlWriter(osm)) {
-            WKBReader reader = new WKBReader();
             jdbc.sql("SELECT class, ST_AsBinary(ST_Transform(geom, 4326)) FROM road ORDER BY id").query(rs -> {
-                try {
-                    Coordinate[] cs = reader.read(rs.getBytes(2)).getCoordinates();
-                    double[] lonLat = new double[cs.length * 2];
-                    for (int i = 0; i < cs.length; i++) {
-                        lonLat[2 * i] = cs[i].x;
-                        lonLat[2 * i + 1] = cs[i].y;
-                    }
-                    writer.road(new Road(lonLat, "MAJOR".equals(rs.getString(1))));
-                } catch (ParseException e) {
-                    throw new IllegalStateException(e);
+                Coordinate[] cs = GeometryCodec.read(rs.getBytes(2), GeometryCodec.WGS84).getCoordinates();
+                double[] lonLat = new double[cs.length * 2];
+                for (int i = 0; i < cs.length; i++) {
+                    lonLat[2 * i] = cs[i].x;
+                    lonLat[2 * i + 1] = cs[i].y;
                 }
+                writer.road(new Road(lonLat, "MAJOR".equals(rs.getString(1))));
             });
         }
     }
