@@ -29,6 +29,16 @@ LANGUAGE sql IMMUTABLE AS $f$
                 THEN format(' … (%s au total)', cardinality(codes)) ELSE '' END
 $f$;
 
+-- Stops the import with "<what> : <values>" when the check found offending values (NULL: none).
+CREATE FUNCTION pg_temp.refuse(what text, offending text[]) RETURNS void
+LANGUAGE plpgsql AS $f$
+BEGIN
+    IF offending IS NOT NULL THEN
+        RAISE EXCEPTION '% : %', what, pg_temp.code_list(offending);
+    END IF;
+END
+$f$;
+
 CREATE FUNCTION pg_temp.department_name(code text) RETURNS text
 LANGUAGE sql IMMUTABLE AS $f$
     SELECT CASE code

@@ -10,62 +10,36 @@ BEGIN
 END $$;
 LOCK TABLE department, epci, commune IN SHARE ROW EXCLUSIVE MODE;
 
+-- Each check names every offending value (the first 40) in one French message, or passes.
 DO $$
-DECLARE
-    bad text[];
 BEGIN
-    SELECT array_agg(coalesce(code, '(vide)') || ' (entité ' || fid || ')' ORDER BY fid) INTO bad
-    FROM src_commune WHERE code IS NULL OR code !~ '^([0-9]{2}|2A|2B)[0-9]{3}$';
-    IF bad IS NOT NULL THEN
-        RAISE EXCEPTION 'Communes (géométrie) : code INSEE invalide : %', pg_temp.code_list(bad);
-    END IF;
-    SELECT array_agg(code ORDER BY code) INTO bad
-    FROM src_commune WHERE geom IS NULL OR ST_IsEmpty(geom);
-    IF bad IS NOT NULL THEN
-        RAISE EXCEPTION 'Communes (géométrie) : géométrie absente ou vide : %', pg_temp.code_list(bad);
-    END IF;
+    PERFORM pg_temp.refuse('Communes (géométrie) : code INSEE invalide',
+        (SELECT array_agg(coalesce(code, '(vide)') || ' (entité ' || fid || ')' ORDER BY fid) FROM src_commune WHERE code IS NULL OR code !~ '^([0-9]{2}|2A|2B)[0-9]{3}$'));
 
-    SELECT array_agg(coalesce(insee, '(vide)') ORDER BY insee) INTO bad
-    FROM pop WHERE insee IS NULL OR insee !~ '^([0-9]{2}|2A|2B)[0-9]{3}$';
-    IF bad IS NOT NULL THEN
-        RAISE EXCEPTION 'Populations : code INSEE invalide : %', pg_temp.code_list(bad);
-    END IF;
-    SELECT array_agg(insee ORDER BY insee) INTO bad
-    FROM (SELECT insee FROM pop GROUP BY insee HAVING count(*) > 1) d;
-    IF bad IS NOT NULL THEN
-        RAISE EXCEPTION 'Populations : code INSEE en double : %', pg_temp.code_list(bad);
-    END IF;
-    SELECT array_agg(insee || ' (« ' || pmun || ' »)' ORDER BY insee) INTO bad
-    FROM pop WHERE pmun !~ '^[0-9]{1,9}$';
-    IF bad IS NOT NULL THEN
-        RAISE EXCEPTION 'Populations : population municipale absente ou non entière : %', pg_temp.code_list(bad);
-    END IF;
-    SELECT array_agg(insee || ' (' || dep || ')' ORDER BY insee) INTO bad
-    FROM pop WHERE dep IS NOT NULL AND (dep !~ '^([0-9]{2}|2A|2B|97[1-6])$' OR left(insee, length(dep)) <> dep);
-    IF bad IS NOT NULL THEN
-        RAISE EXCEPTION 'Populations : code département invalide ou incohérent avec le code commune : %', pg_temp.code_list(bad);
-    END IF;
+    PERFORM pg_temp.refuse('Communes (géométrie) : géométrie absente ou vide',
+        (SELECT array_agg(code ORDER BY code) FROM src_commune WHERE geom IS NULL OR ST_IsEmpty(geom)));
 
-    SELECT array_agg(DISTINCT date_eff) INTO bad
-    FROM mvt WHERE date_eff !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
-    IF bad IS NOT NULL THEN
-        RAISE EXCEPTION 'Mouvements : date d''effet illisible (attendu AAAA-MM-JJ) : %', pg_temp.code_list(bad);
-    END IF;
+    PERFORM pg_temp.refuse('Populations : code INSEE invalide',
+        (SELECT array_agg(coalesce(insee, '(vide)') ORDER BY insee) FROM pop WHERE insee IS NULL OR insee !~ '^([0-9]{2}|2A|2B)[0-9]{3}$'));
 
-    SELECT array_agg(coalesce(siren, '(vide)') ORDER BY siren) INTO bad
-    FROM src_epci WHERE siren IS NULL OR siren !~ '^[0-9]{9}$';
-    IF bad IS NOT NULL THEN
-        RAISE EXCEPTION 'EPCI : SIREN invalide : %', pg_temp.code_list(bad);
-    END IF;
-    SELECT array_agg(siren ORDER BY siren) INTO bad FROM src_epci WHERE name IS NULL;
-    IF bad IS NOT NULL THEN
-        RAISE EXCEPTION 'EPCI : nom absent : %', pg_temp.code_list(bad);
-    END IF;
+    PERFORM pg_temp.refuse('Populations : code INSEE en double',
+        (SELECT array_agg(insee ORDER BY insee) FROM (SELECT insee FROM pop GROUP BY insee HAVING count(*) > 1) d));
 
-    SELECT array_agg(coalesce(code, '(vide)') ORDER BY code) INTO bad
-    FROM src_department WHERE code IS NULL OR code !~ '^([0-9]{2}|2A|2B|97[1-6])$';
-    IF bad IS NOT NULL THEN
-        RAISE EXCEPTION 'Départements : code invalide : %', pg_temp.code_list(bad);
-    END IF;
+    PERFORM pg_temp.refuse('Populations : population municipale absente ou non entière',
+        (SELECT array_agg(insee || ' (« ' || pmun || ' »)' ORDER BY insee) FROM pop WHERE pmun !~ '^[0-9]{1,9}$'));
+
+    PERFORM pg_temp.refuse('Populations : code département invalide ou incohérent avec le code commune',
+        (SELECT array_agg(insee || ' (' || dep || ')' ORDER BY insee) FROM pop WHERE dep IS NOT NULL AND (dep !~ '^([0-9]{2}|2A|2B|97[1-6])$' OR left(insee, length(dep)) <> dep)));
+
+    PERFORM pg_temp.refuse('Mouvements : date d''effet illisible (attendu AAAA-MM-JJ)',
+        (SELECT array_agg(DISTINCT date_eff) FROM mvt WHERE date_eff !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'));
+
+    PERFORM pg_temp.refuse('EPCI : SIREN invalide',
+        (SELECT array_agg(coalesce(siren, '(vide)') ORDER BY siren) FROM src_epci WHERE siren IS NULL OR siren !~ '^[0-9]{9}$'));
+
+    PERFORM pg_temp.refuse('EPCI : nom absent',
+        (SELECT array_agg(siren ORDER BY siren) FROM src_epci WHERE name IS NULL));
+
+    PERFORM pg_temp.refuse('Départements : code invalide',
+        (SELECT array_agg(coalesce(code, '(vide)') ORDER BY code) FROM src_department WHERE code IS NULL OR code !~ '^([0-9]{2}|2A|2B|97[1-6])$'));
 END $$;
-
