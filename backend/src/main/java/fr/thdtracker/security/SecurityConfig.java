@@ -9,8 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
-import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -95,16 +93,6 @@ class SecurityConfig {
                 : new AndRequestMatcher(paths.matcher(HttpMethod.GET, "/tiles/**"),
                 new NegatedRequestMatcher(new OrRequestMatcher(restricted)));
         return web -> web.ignoring().requestMatchers(publicTiles);
-    }
-
-    @Bean
-    static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.fromHierarchy("""
-                ROLE_ADMIN > ROLE_ENGINEER
-                ROLE_ADMIN > ROLE_OPERATOR
-                ROLE_ENGINEER > ROLE_VIEWER
-                ROLE_OPERATOR > ROLE_VIEWER
-                """);
     }
 
     @Bean
