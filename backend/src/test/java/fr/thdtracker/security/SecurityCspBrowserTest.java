@@ -77,5 +77,15 @@ class SecurityCspBrowserTest extends DemoDatabaseTest {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                 .executeScript("return window.thdDashboard && window.thdDashboard.loaded;")));
         assertThat(violations()).as("dashboard").isEmpty();
+
+        // the control: an injected inline script is blocked, and the listener sees it
+        ((JavascriptExecutor) driver).executeScript("""
+                const s = document.createElement('script');
+                s.textContent = 'window.__injected = true;';
+                document.head.appendChild(s);
+                """);
+        wait.until(d -> !violations().isEmpty());
+        assertThat(violations()).singleElement().asString().startsWith("script-src");
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.__injected === true;")).isEqualTo(false);
     }
 }
