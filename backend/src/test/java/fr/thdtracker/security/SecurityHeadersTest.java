@@ -13,7 +13,7 @@ import fr.thdtracker.DemoDatabaseTest;
 /** Browser-protection headers on pages and API answers; TLS-only ones only over TLS (from a trusted proxy). */
 class SecurityHeadersTest extends DemoDatabaseTest {
 
-    private final String ownOnly = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    private final String ownOnly = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
             + " font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self';"
             + " form-action 'self'; frame-ancestors 'none'";
 
