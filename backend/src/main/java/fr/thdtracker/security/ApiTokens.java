@@ -88,20 +88,19 @@ class ApiTokens {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        Optional<Long> id = jdbc.sql("""
-                SELECT t.id FROM api_token t JOIN app_user u USING (username)
+        record Valid(long id, String owner) {
+        }
+        Optional<Valid> valid = jdbc.sql("""
+                SELECT t.id, t.username FROM api_token t JOIN app_user u USING (username)
                 WHERE t.token_sha256 = :h AND t.revoked_at IS NULL AND u.enabled
                 """)
-                .param("h", sha256(token)).query(Long.class).optional();
-        if (id.isEmpty()) {
-            return Optional.empty();
-        }
-        jdbc.sql("""
+                .param("h", sha256(token)).query((rs, i) -> new Valid(rs.getLong(1), rs.getString(2))).optional();
+        // a write per request would churn the row for nothing: the minute is precise enough
+        valid.ifPresent(v -> jdbc.sql("""
                 UPDATE api_token SET last_used_at = now()
                 WHERE id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
-                """).param("id", id.get()).update();
-        return jdbc.sql("SELECT username FROM api_token WHERE id = :id").param("id", id.get())
-                .query(String.class).optional();
+                """).param("id", v.id()).update());
+        return valid.map(Valid::owner);
     }
 
     static byte[] sha256(String token) {

@@ -15,12 +15,20 @@ import java.util.regex.Pattern;
 final class ContentSecurityPolicy {
 
     private static final Pattern TEMPLATE_LABEL = Pattern.compile("^\\{[^}]*\\}\\.");
+    /** 'self' or an http(s) origin, possibly with a leading "*." : nothing that could end the directive. */
+    private static final Pattern ANCESTOR = Pattern.compile("'self'|https?://(\\*\\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?");
 
     private ContentSecurityPolicy() {
     }
 
     static String of(String basemapUrl, List<String> frameAncestors) {
         String basemap = basemapOrigin(basemapUrl);
+        for (String ancestor : frameAncestors) {
+            if (!ANCESTOR.matcher(ancestor).matches()) {
+                throw new IllegalStateException("thd.security.frame-ancestors : origine invalide « " + ancestor
+                        + " » (attendu https://site.example ou 'self')");
+            }
+        }
         String ancestors = frameAncestors.isEmpty() ? "'none'" : String.join(" ", frameAncestors);
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'" + basemap
                 + "; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'"
