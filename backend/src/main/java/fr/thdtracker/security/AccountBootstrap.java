@@ -13,9 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Outside demo mode there is no default password: the first administrator is created from
- * THD_ADMIN_PASSWORD when set. In demo mode (thd.demo.accounts=true) the documented demo
- * accounts are created, one per role.
+ * Accounts made on start-up, and only those that do not exist yet: a password that exists is never
+ * reset (an administrator may have changed it). Outside the demo there is no default password: the
+ * first administrator is created from THD_ADMIN_PASSWORD when set, and that password must pass the
+ * policy. The documented demo accounts (thd.demo.accounts=true, one per role, password
+ * {@code <name>-demo}) are created only in a database the demo generator loaded itself.
  */
 @Component
 @Order(0)
@@ -40,18 +42,29 @@ class AccountBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!adminPassword.isBlank() && !accounts.exists("admin")) {
-            accounts.createOrReplace("admin", adminPassword, "Administrateur", EnumSet.of(Role.ADMIN));
+            try {
+                accounts.createIfAbsent("admin", adminPassword, "Administrateur", EnumSet.of(Role.ADMIN));
+            } catch (WeakPasswordException e) {
+                // refusing to start is louder than a log line nobody reads, and no weak admin exists
+                throw new IllegalStateException("THD_ADMIN_PASSWORD refusé : " + e.getMessage(), e);
+            }
             log.info("Compte administrateur « admin » créé depuis THD_ADMIN_PASSWORD");
         }
-        if (demoAccounts && databaseHoldsDemo()) {
+        if (demoAccounts) {
+            if (!databaseHoldsDemo()) {
+                log.warn("thd.demo.accounts ignoré : cette base n’a pas été chargée par la démo");
+                return;
+            }
             for (Role role : Role.values()) {
                 String name = role.name().toLowerCase();
-                accounts.createOrReplace(name, name + "-demo", "Démo " + name, Set.of(role));
+                if (accounts.createDemoAccountIfAbsent(name, name + "-demo", "Démo " + name, Set.of(role))) {
+                    log.info("Compte de démonstration « {} » créé (mot de passe {}-demo)", name, name);
+                }
             }
-            log.info("Comptes de démonstration : viewer, engineer, operator, admin (mot de passe <nom>-demo)");
         }
     }
 
+    /** The demo generator writes its seed into dataset_info; an imported real territory never does. */
     private boolean databaseHoldsDemo() {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM dataset_info WHERE key = 'demo.seed')")
                 .query(Boolean.class).single();

@@ -4,6 +4,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.jdbc.JdbcDaoImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -27,7 +36,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may do what, enforced on the server for every endpoint. Anonymous visitors get the public
  * map and its public API; everything else needs a role. Browser sessions carry a CSRF token
- * (cookie XSRF-TOKEN, echoed in the X-XSRF-TOKEN header by the page's scripts).
+ * (cookie XSRF-TOKEN, echoed in the X-XSRF-TOKEN header by the page's scripts); scripts may use
+ * an API token instead ({@link ApiTokenFilter}), which needs no CSRF token since no browser sends
+ * it on its own. Sign-ins are throttled ({@link LoginThrottleFilter}) and every answer carries the
+ * headers of {@link #securityFilterChain}. See docs/security.md.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -42,10 +54,23 @@ class SecurityConfig {
             "/error"
     };
 
+    /** The public map page, the only page other sites may frame (thd.security.frame-ancestors). */
+    private static final RequestMatcher MAP_PAGE = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/"),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/index.html"));
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, List<ProtectedRoutes> features) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<ProtectedRoutes> features,
+                                            LoginThrottle throttle, ApiTokens tokens,
+                                            UserDetailsService users, AuthenticationAudit audit,
+                                            @Value("${thd.map.basemap-url:}") String basemapUrl,
+                                            @Value("${thd.security.frame-ancestors:}") List<String> frameAncestors)
+            throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request so the cookie is always set
+        CookieCsrfTokenRepository csrfCookies = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfCookies.setCookieCustomizer(cookie -> cookie.sameSite("Lax")); // Secure follows the request's TLS
+        List<String> embedders = frameAncestors.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
         http
                 .authorizeHttpRequests(auth -> {
                     // the features' restricted routes first: their URLs may sit under the public prefixes
@@ -60,11 +85,30 @@ class SecurityConfig {
                         .anyRequest().hasRole("VIEWER");
                 })
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                        .csrfTokenRequestHandler(csrfHandler))
+                        .csrfTokenRepository(csrfCookies)
+                        .csrfTokenRequestHandler(csrfHandler)
+                        .ignoringRequestMatchers(request -> ApiTokenFilter.isBearer(request.getHeader("Authorization"))))
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, users, audit), BasicAuthenticationFilter.class)
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
                 .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl("/"))
+                .headers(headers -> headers
+                        // HSTS is only ever written on requests that came over TLS (Spring's default matcher)
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                        .contentTypeOptions(Customizer.withDefaults())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        // frame-ancestors replaces X-Frame-Options; the map page keeps DENY only when no site may embed it
+                        .frameOptions(frame -> frame.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(MAP_PAGE,
+                                new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicy.of(basemapUrl, embedders))))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(MAP_PAGE),
+                                new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicy.of(basemapUrl, List.of()))))
+                        .addHeaderWriter((request, response) -> {
+                            if (embedders.isEmpty() || !MAP_PAGE.matches(request)) {
+                                response.setHeader("X-Frame-Options", "DENY");
+                            }
+                        }))
                 // an API, tile or OGC client gets 401, not a redirect to the login form
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new OrRequestMatcher(
