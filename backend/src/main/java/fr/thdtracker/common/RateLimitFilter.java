@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
@@ -67,6 +68,7 @@ public class RateLimitFilter extends OncePerRequestFilter implements Ordered {
     private final Cache<Key, Bucket> buckets;
     private final ProblemWriter problems;
 
+    @Autowired
     RateLimitFilter(Environment environment, ProblemWriter problems) {
         this(Binder.get(environment).bind("thd.rate-limit", Settings.class)
                 .orElse(new Settings(null, null, null, null, Map.of())), problems);
