@@ -20,15 +20,9 @@ public class HeavyWork {
     static final long RETRY_AFTER_SECONDS = 5;
 
     private final Semaphore permits;
-    private final int max;
 
     HeavyWork(@Value("${thd.heavy-requests.max-concurrent:3}") int max) {
-        this.max = max;
         this.permits = new Semaphore(max);
-    }
-
-    public int max() {
-        return max;
     }
 
     /** A permit if one is free now; never waits. */
