@@ -13,11 +13,14 @@ import java.util.concurrent.Executors;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
+import fr.thdtracker.common.HeavyWork;
 import fr.thdtracker.common.Scope;
 
 /**
  * Builds Excel progress reports in the background, one at a time, so the page can show how far a
  * long report has got and then download it. Finished reports are kept ten minutes, twenty at most.
+ * A job holds a {@link HeavyWork} permit from its start until it ends, so the queue is bounded: one
+ * more is refused (503) rather than queued behind hundreds.
  */
 @Service
 class ReportJobs implements DisposableBean {
@@ -26,6 +29,7 @@ class ReportJobs implements DisposableBean {
     private static final long KEEP_SECONDS = 600;
 
     private final ProgressWorkbook workbook;
+    private final HeavyWork heavy;
     private final Map<String, ReportJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "report-jobs");
@@ -33,24 +37,31 @@ class ReportJobs implements DisposableBean {
         return t;
     });
 
-    ReportJobs(ProgressWorkbook workbook) {
+    ReportJobs(ProgressWorkbook workbook, HeavyWork heavy) {
         this.workbook = workbook;
+        this.heavy = heavy;
     }
 
     ReportJob start(LocalDate asOf, Scope scope, String scopeText) {
         forgetOld();
+        HeavyWork.Permit permit = heavy.startOrRefuse();
         String id = UUID.randomUUID().toString();
         ReportJob job = ReportJob.queued(id, "avancement-" + scopeText.replace(':', '-') + "-" + asOf + ".xlsx");
         jobs.put(id, job);
-        worker.submit(() -> {
-            try {
-                byte[] bytes = workbook.build(asOf, scope, (what, done, total) ->
-                        jobs.computeIfPresent(id, (k, j) -> j.running(what, done, total)));
-                jobs.computeIfPresent(id, (k, j) -> j.done(bytes));
-            } catch (RuntimeException e) {
-                jobs.computeIfPresent(id, (k, j) -> j.failed(e));
-            }
-        });
+        try {
+            worker.submit(() -> {
+                try (permit) {
+                    byte[] bytes = workbook.build(asOf, scope, (what, done, total) ->
+                            jobs.computeIfPresent(id, (k, j) -> j.running(what, done, total)));
+                    jobs.computeIfPresent(id, (k, j) -> j.done(bytes));
+                } catch (RuntimeException e) {
+                    jobs.computeIfPresent(id, (k, j) -> j.failed(e));
+                }
+            });
+        } catch (RuntimeException e) {
+            permit.close(); // not queued (shutting down): give the permit back
+            throw e;
+        }
         return job;
     }
 
