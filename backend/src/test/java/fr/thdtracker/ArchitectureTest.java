@@ -44,7 +44,7 @@ class ArchitectureTest {
             Map.entry("info", Set.of()),
             Map.entry("catalog", Set.of("security")),
             Map.entry("demo", Set.of("territory")),
-            Map.entry("eligibility", Set.of("routing")),
+            Map.entry("eligibility", Set.of("routing", "security")),
             Map.entry("phases", Set.of("premises")),
             Map.entry("progress", Set.of("eligibility")),
             Map.entry("tiles", Set.of("catalog", "eligibility")),

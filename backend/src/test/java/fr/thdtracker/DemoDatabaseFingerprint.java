@@ -16,8 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public record DemoDatabaseFingerprint(Map<String, String> tables) {
 
-    /** Flyway's own bookkeeping and PostGIS's reference table are not demo data. */
-    private static final List<String> NOT_DEMO = List.of("flyway_schema_history", "spatial_ref_sys");
+    /**
+     * Not demo data: Flyway's own bookkeeping, PostGIS's reference table, and the audit log — an
+     * append-only record of who did what (the tests' own sign-ins included), which no one can
+     * remove rows from by design.
+     */
+    private static final List<String> NOT_DEMO = List.of("flyway_schema_history", "spatial_ref_sys", "audit_event");
     /**
      * When a derived row was written, not what it says: a full recompute rewrites the same figures
      * at a new time (eligibility.computed_at), which is no change to what the tests read.

@@ -16,6 +16,7 @@ import fr.thdtracker.common.AreaLevel;
 import fr.thdtracker.common.BadRequestException;
 import fr.thdtracker.common.Scope;
 import fr.thdtracker.common.SpreadsheetResponse;
+import fr.thdtracker.security.AuditLog;
 
 @RestController
 class EligibilityController {
@@ -26,15 +27,17 @@ class EligibilityController {
     private final WhatIfService whatIfs;
     private final EligibilityRecompute recompute;
     private final EligibilityWorkbook workbook;
+    private final AuditLog audit;
 
     EligibilityController(PremiseAnswers premises, AddressLookup addresses, AreaAnswers areas, WhatIfService whatIfs,
-                          EligibilityRecompute recompute, EligibilityWorkbook workbook) {
+                          EligibilityRecompute recompute, EligibilityWorkbook workbook, AuditLog audit) {
         this.premises = premises;
         this.addresses = addresses;
         this.areas = areas;
         this.whatIfs = whatIfs;
         this.recompute = recompute;
         this.workbook = workbook;
+        this.audit = audit;
     }
 
     /** Public: what an address can get on a date, found by typed text or by a point. */
@@ -101,6 +104,9 @@ class EligibilityController {
     @PostMapping("/api/eligibility/recompute")
     ResponseEntity<RecomputeStatus> start() {
         boolean started = recompute.startFull();
+        if (started) {
+            audit.record("eligibilite.recalcul", "eligibility", "recalcul complet lancé");
+        }
         return ResponseEntity.status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(recompute.status());
     }
 }
