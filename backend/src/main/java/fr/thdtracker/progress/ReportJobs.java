@@ -14,6 +14,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 import fr.thdtracker.common.Scope;
+import fr.thdtracker.common.StatementTimeouts;
 
 /**
  * Builds Excel progress reports in the background, one at a time, so the page can show how far a
@@ -26,6 +27,7 @@ class ReportJobs implements DisposableBean {
     private static final long KEEP_SECONDS = 600;
 
     private final ProgressWorkbook workbook;
+    private final StatementTimeouts timeouts;
     private final Map<String, ReportJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "report-jobs");
@@ -33,8 +35,9 @@ class ReportJobs implements DisposableBean {
         return t;
     });
 
-    ReportJobs(ProgressWorkbook workbook) {
+    ReportJobs(ProgressWorkbook workbook, StatementTimeouts timeouts) {
         this.workbook = workbook;
+        this.timeouts = timeouts;
     }
 
     ReportJob start(LocalDate asOf, Scope scope, String scopeText) {
@@ -44,8 +47,8 @@ class ReportJobs implements DisposableBean {
         jobs.put(id, job);
         worker.submit(() -> {
             try {
-                byte[] bytes = workbook.build(asOf, scope, (what, done, total) ->
-                        jobs.computeIfPresent(id, (k, j) -> j.running(what, done, total)));
+                byte[] bytes = timeouts.job(() -> workbook.build(asOf, scope, (what, done, total) ->
+                        jobs.computeIfPresent(id, (k, j) -> j.running(what, done, total))));
                 jobs.computeIfPresent(id, (k, j) -> j.done(bytes));
             } catch (RuntimeException e) {
                 jobs.computeIfPresent(id, (k, j) -> j.failed(e));
