@@ -7,8 +7,9 @@
 # role that owns the schema there (migrations, demo load, imports); unset, the one datasource role
 # does everything (one-role installation, announced at start-up).
 # Otherwise the local cluster on 127.0.0.1:5432, database $1 (default thd, THD_DB to change),
-# administered as THD_PG_ADMIN (default: PGUSER, else postgres), owned by thd_owner, the server
-# connecting as thd_app (both created on the cluster when missing, trust authentication).
+# administered as THD_PG_ADMIN (default: PGUSER, else postgres), owned by THD_OWNER_USERNAME
+# (default thd_owner), the server connecting as THD_APP_ROLE (default thd_app); both roles are
+# created on the cluster when missing (local trust authentication, no passwords).
 # Exports PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD for psql/ogr2ogr (as the owner) and
 # SPRING_DATASOURCE_* and THD_OWNER_* for Java.
 
@@ -44,8 +45,9 @@ thd_db_env() {
       echo "Nom de base local invalide : $PGDATABASE (lettres minuscules, chiffres et _ seulement)" >&2
       return 1
     fi
-    export THD_OWNER_USERNAME=thd_owner THD_OWNER_PASSWORD="" THD_APP_ROLE=thd_app
-    export PGUSER="$THD_OWNER_USERNAME" PGPASSWORD=""
+    export THD_OWNER_USERNAME="${THD_OWNER_USERNAME:-thd_owner}" THD_OWNER_PASSWORD="${THD_OWNER_PASSWORD:-}"
+    export THD_APP_ROLE="${THD_APP_ROLE:-thd_app}"
+    export PGUSER="$THD_OWNER_USERNAME" PGPASSWORD="$THD_OWNER_PASSWORD"
     export SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE"
     export SPRING_DATASOURCE_USERNAME="$THD_APP_ROLE" SPRING_DATASOURCE_PASSWORD=""
     THD_DB_EXTERNAL=0
