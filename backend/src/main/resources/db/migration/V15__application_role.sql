@@ -6,7 +6,7 @@
 -- their refresh truncates them, drops and rebuilds their indexes and analyzes them, which only an
 -- owner may do. The owner is a member of the server's role, so later migrations can still alter them.
 --
--- Tables created after this one (V14, written in parallel, is covered by the ALL TABLES grants;
+-- Tables created after this one (V14, written in parallel, is covered by the grants on the owner's tables;
 -- V16 and later) get the same rights through ALTER DEFAULT PRIVILEGES FOR ROLE <owner>: a
 -- migration that wants less for its table revokes it there.
 --
@@ -32,8 +32,18 @@ BEGIN
     END IF;
 
     EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', app);
-    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %I', app);
-    EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I', app);
+    -- the owner's tables and sequences (PostGIS's own, spatial_ref_sys and its views, stay as the
+    -- extension made them: readable by everyone)
+    FOR t IN SELECT c.oid::regclass::text FROM pg_class c
+             WHERE c.relnamespace = 'public'::regnamespace AND c.relowner = owner::regrole AND c.relkind IN ('r', 'p', 'v', 'm')
+    LOOP
+        EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO %I', t, app);
+    END LOOP;
+    FOR t IN SELECT c.oid::regclass::text FROM pg_class c
+             WHERE c.relnamespace = 'public'::regnamespace AND c.relowner = owner::regrole AND c.relkind = 'S'
+    LOOP
+        EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE %s TO %I', t, app);
+    END LOOP;
     EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO %I',
         owner, app);
     EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO %I', owner, app);
