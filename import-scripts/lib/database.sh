@@ -57,7 +57,8 @@ thd_db_env() {
 
 # psql as the local cluster's administrator (creates roles and databases, installs PostGIS).
 thd_admin_psql() {
-  PGUSER="$THD_PG_ADMIN" PGPASSWORD="$THD_PG_ADMIN_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 "$@"
+  PGUSER="$THD_PG_ADMIN" PGPASSWORD="$THD_PG_ADMIN_PASSWORD" PGOPTIONS="-c client_min_messages=warning" \
+    psql -X -q -v ON_ERROR_STOP=1 "$@"
 }
 
 thd_can_install() {
