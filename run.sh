@@ -6,7 +6,8 @@
 #   ./run.sh --scale full     Brittany scale: 1.3 million lines (a few minutes)
 #   ./run.sh --scale 0.2      any fraction of the full programme
 #   ./run.sh --synthetic      generated territory even when real communes are available
-#   ./run.sh --reset          drop the database first (the only option that deletes data)
+#   ./run.sh --reset          drop the database first (the only option that deletes data; only a
+#                             local database that run.sh or test.sh created)
 #
 # Real communes: when THD_DATA_DIR (default ../shared/data) holds admin/communes-bretagne.geojson and
 # population/populations-legales-communes-bretagne.csv, they are imported before the demo is generated.
@@ -23,7 +24,7 @@ while (($#)); do
     --scale=*) scale="${1#--scale=}";;
     --synthetic) synthetic=1;;
     --reset) reset=1;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0;;
     *) echo "Option inconnue : $1 (voir ./run.sh --help)" >&2; exit 2;;
   esac
   shift
@@ -40,10 +41,10 @@ fi
 thd_db_env thd
 thd_ensure_build_tools
 if [[ "$THD_DB_EXTERNAL" == 0 ]]; then
+  thd_provision_local_cluster
   if ((reset)); then
-    thd_provision_local_postgis
-    echo "Suppression de la base $PGDATABASE (--reset)…"
-    dropdb --if-exists "$PGDATABASE"
+    # only a local database this project's scripts created (docs/database-roles.md)
+    thd_drop_own_database
   fi
   thd_provision_local_postgis
 elif ((reset)); then

@@ -20,7 +20,7 @@ trap 'rm -rf "$work"' EXIT
 
 now() { date +%s.%N; }
 fresh_db() {
-  dropdb --if-exists "$PGDATABASE"
+  thd_drop_own_database >/dev/null
   thd_provision_local_postgis >/dev/null
   java -jar "$jar" --spring.main.web-application-type=none --thd.eligibility.on-start=none --logging.level.root=WARN --spring.main.banner-mode=off
 }

@@ -18,8 +18,9 @@ if [[ "$(psql -d postgres -tAc "SELECT count(*) FROM pg_available_extensions WHE
 fi
 
 echo "Graphe pgRouting (segments des routes, sommets partagés au centimètre)…"
+# an extension is the cluster administrator's to install; the rest is the schema owner's work
+thd_admin_psql -c "CREATE EXTENSION IF NOT EXISTS pgrouting"
 psql -q -v ON_ERROR_STOP=1 <<SQL
-CREATE EXTENSION IF NOT EXISTS pgrouting;
 DROP SCHEMA IF EXISTS bench_routing CASCADE;
 CREATE SCHEMA bench_routing;
 CREATE TABLE bench_routing.point AS

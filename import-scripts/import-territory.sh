@@ -31,8 +31,9 @@
 #                  (défaut : « IGN ADMIN EXPRESS COG 2018 + INSEE populations légales »).
 #
 # Connexion à PostgreSQL : variables PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD
-# (défauts 127.0.0.1, 5432, thd, postgres, sans mot de passe), ou, si SPRING_DATASOURCE_URL est
-# définie, la configuration de l'application (lib/database.sh, elle a priorité sur les PG*).
+# (défauts 127.0.0.1, 5432, thd, thd_owner — le propriétaire du schéma —, sans mot de passe), ou,
+# si SPRING_DATASOURCE_URL est définie, la configuration de l'application (lib/database.sh, elle a
+# priorité sur les PG* ; rôle THD_OWNER_USERNAME s'il est donné, voir docs/database-roles.md).
 # La base doit déjà porter le schéma (migrations Flyway appliquées au démarrage de l'application).
 #
 # Déroulement : les fichiers sont vérifiés, puis chargés tels quels par ogr2ogr dans un schéma de
@@ -79,8 +80,8 @@ Usage : $PROG --communes FICHIER --populations FICHIER
           [--movements FICHIER] [--epci FICHIER] [--departments FICHIER] [--source LIBELLÉ]
 
 Charge communes, départements et EPCI dans la base THD Tracker (EPSG:2154).
-Connexion : PGHOST/PGPORT/PGDATABASE/PGUSER/PGPASSWORD (défauts 127.0.0.1/5432/thd/postgres)
-ou SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD si définies.
+Connexion : PGHOST/PGPORT/PGDATABASE/PGUSER/PGPASSWORD (défauts 127.0.0.1/5432/thd/thd_owner)
+ou SPRING_DATASOURCE_URL (rôle THD_OWNER_USERNAME, sinon SPRING_DATASOURCE_USERNAME) si définie.
 Voir l'en-tête du script et import-scripts/README.md pour le détail.
 EOF
 }
@@ -189,6 +190,10 @@ if $HAS_DEPARTMENTS; then check_vector "--departments" "$DEPARTMENTS"; fi
 # a PGDATABASE given to this script names the local database (thd_db_env reads THD_DB for that)
 source "$(dirname "${BASH_SOURCE[0]}")/lib/database.sh"
 if [[ -n ${PGDATABASE:-} ]]; then THD_DB=$PGDATABASE; fi
+# and a PGUSER the role it writes as (else the schema's owner, thd_owner)
+if [[ -n ${PGUSER:-} && -z ${SPRING_DATASOURCE_URL:-} ]]; then
+  export THD_OWNER_USERNAME=$PGUSER THD_OWNER_PASSWORD=${PGPASSWORD:-}
+fi
 thd_db_env thd || die "connexion à la base : voir le message ci-dessus"
 export PGAPPNAME=import-territory PGCLIENTENCODING=UTF8
 readonly DB_LABEL="$PGUSER@$PGHOST:$PGPORT/$PGDATABASE"

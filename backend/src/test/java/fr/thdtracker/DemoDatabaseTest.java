@@ -15,13 +15,15 @@ import org.springframework.web.client.RestClient;
 
 import fr.thdtracker.demo.DemoGenerator;
 import fr.thdtracker.demo.DemoSettings;
+import fr.thdtracker.demo.OwnerDatabase;
 import fr.thdtracker.eligibility.EligibilityRecompute;
 import fr.thdtracker.security.Role;
 import fr.thdtracker.security.UserAccounts;
 
 /**
  * Base of the tests that run the real application over HTTP against the real PostGIS test
- * database (thd_test, recreated by ./test.sh), loaded once with a small demo.
+ * database (thd_test, recreated by ./test.sh), loaded once with a small demo, by the demo generator
+ * on the schema owner's connection as in ./run.sh.
  *
  * Every test class sees that demo as loaded: a test that writes rolls its writes back, restores
  * what it changed, or removes its own data. After each class the database's fingerprint is
@@ -44,8 +46,13 @@ public abstract class DemoDatabaseTest {
     /** Taken before the class's first test, so that a class is blamed only for its own changes. */
     private static volatile DemoDatabaseFingerprint classStart;
 
+    /** The server's own connections: the role without DDL (thd_app) that the application runs as. */
     @Autowired
     protected JdbcClient jdbc;
+
+    /** The schema owner's connections (thd_owner), which the demo load and the migrations use. */
+    @Autowired
+    protected OwnerDatabase owner;
 
     @LocalServerPort
     protected int port;

@@ -58,8 +58,34 @@ public final class BulkCopy {
         }
     }
 
-    /** DDL to restore afterwards: secondary (non-unique) indexes and foreign keys of the tables. */
+    /**
+     * DDL to restore afterwards: secondary (non-unique) indexes and foreign keys of the tables. For
+     * the schema's owner only (the demo load): re-creating an index needs CREATE on the schema, which
+     * the server's role does not have.
+     */
     public List<String> dropIndexesAndForeignKeys(String... tables) {
+        List<String> restore = dropForeignKeys(tables);
+        for (String table : tables) {
+            List<String[]> indexes = jdbc.sql("""
+                            SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
+                            WHERE i.indrelid = CAST(:t AS regclass) AND NOT i.indisprimary AND NOT i.indisunique
+                            ORDER BY 1
+                            """).param("t", table)
+                    .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+            for (String[] index : indexes) {
+                jdbc.sql("DROP INDEX " + index[0]).update();
+                restore.add(0, index[1]);
+            }
+        }
+        return restore;
+    }
+
+    /**
+     * DDL to restore afterwards: the foreign keys of the tables, which their owner may drop and add
+     * back (with REFERENCES on the referenced tables), as the server's role does for the derived
+     * tables it owns; checked once when added back rather than row by row during the COPY.
+     */
+    public List<String> dropForeignKeys(String... tables) {
         List<String> restore = new ArrayList<>();
         for (String table : tables) {
             List<String[]> fks = jdbc.sql("""
@@ -70,16 +96,6 @@ public final class BulkCopy {
             for (String[] fk : fks) {
                 jdbc.sql("ALTER TABLE " + table + " DROP CONSTRAINT " + fk[0]).update();
                 restore.add("ALTER TABLE " + table + " ADD CONSTRAINT " + fk[0] + " " + fk[1]);
-            }
-            List<String[]> indexes = jdbc.sql("""
-                            SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i
-                            WHERE i.indrelid = CAST(:t AS regclass) AND NOT i.indisprimary AND NOT i.indisunique
-                            ORDER BY 1
-                            """).param("t", table)
-                    .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).list();
-            for (String[] index : indexes) {
-                jdbc.sql("DROP INDEX " + index[0]).update();
-                restore.add(0, index[1]);
             }
         }
         return restore;

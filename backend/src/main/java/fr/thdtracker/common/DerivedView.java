@@ -2,6 +2,7 @@ package fr.thdtracker.common;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A table derived from the premises and their histories, rebuilt after each full eligibility
  * recompute by its owner, and filled at start-up when empty (after an upgrade that added it, or a
- * crash: derived tables are unlogged).
+ * crash: derived tables are unlogged). The server's role owns these tables (V15): TRUNCATE and
+ * ANALYZE are its own to run.
  */
 public abstract class DerivedView {
 
@@ -21,6 +23,7 @@ public abstract class DerivedView {
     private final String table;
     private final String description;
     private final TransactionTemplate tx;
+    private StatementTimeouts timeouts;
 
     protected DerivedView(JdbcClient jdbc, PlatformTransactionManager transactions, String table, String description) {
         this.jdbc = jdbc;
@@ -29,10 +32,17 @@ public abstract class DerivedView {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** A setter, so that the features' views keep their constructors: the refill is a job, not a request. */
+    @Autowired
+    final void setTimeouts(StatementTimeouts timeouts) {
+        this.timeouts = timeouts;
+    }
+
     /** Empties and refills the table in one transaction: readers see the old rows or the new ones, never none. */
     public final void refresh() {
         long t0 = System.nanoTime();
         tx.executeWithoutResult(status -> {
+            timeouts.raiseForJob();
             jdbc.sql("TRUNCATE " + table).update();
             fill();
             jdbc.sql("ANALYZE " + table).update();

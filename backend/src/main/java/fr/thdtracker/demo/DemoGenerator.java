@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.thdtracker.territory.CommuneShape;
@@ -26,7 +25,8 @@ import fr.thdtracker.common.GeometryCodec;
 
 /**
  * Generates the whole demo network, deterministically from a seed, and loads it in one
- * transaction: a failure leaves the database as it was.
+ * transaction: a failure leaves the database as it was. Runs on the owner's connection
+ * ({@link OwnerDatabase}), never on the server's pool.
  */
 @Service
 public class DemoGenerator {
@@ -38,10 +38,11 @@ public class DemoGenerator {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
-    DemoGenerator(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions) {
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(transactions);
+    /** As the schema's owner: the load drops and rebuilds indexes and foreign keys, sets sequences. */
+    DemoGenerator(OwnerDatabase owner) {
+        this.dataSource = owner.dataSource();
+        this.jdbc = owner.jdbc();
+        this.tx = new TransactionTemplate(owner.transactions());
         this.tx.setTimeout(-1);
     }
 

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.thdtracker.common.AreaLevel;
 import fr.thdtracker.common.BadRequestException;
 import fr.thdtracker.common.Scope;
+import fr.thdtracker.common.StatementTimeouts;
 import fr.thdtracker.common.SpreadsheetResponse;
 import fr.thdtracker.security.AuditLog;
 
@@ -28,9 +29,11 @@ class EligibilityController {
     private final EligibilityRecompute recompute;
     private final EligibilityWorkbook workbook;
     private final AuditLog audit;
+    private final StatementTimeouts timeouts;
 
     EligibilityController(PremiseAnswers premises, AddressLookup addresses, AreaAnswers areas, WhatIfService whatIfs,
-                          EligibilityRecompute recompute, EligibilityWorkbook workbook, AuditLog audit) {
+                          EligibilityRecompute recompute, EligibilityWorkbook workbook, AuditLog audit,
+                          StatementTimeouts timeouts) {
         this.premises = premises;
         this.addresses = addresses;
         this.areas = areas;
@@ -38,6 +41,7 @@ class EligibilityController {
         this.recompute = recompute;
         this.workbook = workbook;
         this.audit = audit;
+        this.timeouts = timeouts;
     }
 
     /** Public: what an address can get on a date, found by typed text or by a point. */
@@ -70,7 +74,9 @@ class EligibilityController {
     @GetMapping("/api/eligibility/areas")
     EligibilityAreas areas(@RequestParam String level,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return areas.areas(AreaLevel.parse("level", level), asOf);
+        AreaLevel l = AreaLevel.parse("level", level);
+        // every premise of the region over a date: a heavier answer than a lookup
+        return timeouts.heavyAnswer(() -> areas.areas(l, asOf));
     }
 
     /** Engineers: before/after of a planned operation, or of a hypothetical cabinet at an SR. */
@@ -79,10 +85,10 @@ class EligibilityController {
                   @RequestParam(required = false) String subDistributor,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         if (operation != null) {
-            return whatIfs.operation(operation, asOf);
+            return timeouts.heavyAnswer(() -> whatIfs.operation(operation, asOf));
         }
         if (subDistributor != null) {
-            return whatIfs.cabinet(subDistributor, asOf);
+            return timeouts.heavyAnswer(() -> whatIfs.cabinet(subDistributor, asOf));
         }
         throw new BadRequestException("Donnez operation=<code> ou subDistributor=<code>");
     }
@@ -92,7 +98,8 @@ class EligibilityController {
     ResponseEntity<byte[]> report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                   @RequestParam(defaultValue = "region") String scope) {
         LocalDate d = AsOf.orToday(asOf);
-        byte[] bytes = workbook.build(d, Scope.parse(scope));
+        Scope s = Scope.parse(scope);
+        byte[] bytes = timeouts.job(() -> workbook.build(d, s));
         return SpreadsheetResponse.attachment("eligibilite-" + scope.replace(':', '-') + "-" + d + ".xlsx", bytes);
     }
 

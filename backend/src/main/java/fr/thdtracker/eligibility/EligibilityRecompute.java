@@ -14,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.thdtracker.common.BulkCopy;
+import fr.thdtracker.common.StatementTimeouts;
 
 /**
  * Computes every premise's eligibility: copper line length along the roads from its exchange and
@@ -34,11 +35,12 @@ public class EligibilityRecompute {
     private final EligibilityTableWriter writer;
     private final SpeedModel model;
     private final ApplicationEventPublisher events;
+    private final StatementTimeouts timeouts;
     private final AtomicReference<RecomputeStatus> status = new AtomicReference<>(RecomputeStatus.idle());
 
     EligibilityRecompute(JdbcClient jdbc, PlatformTransactionManager transactions, PremiseBatchReader reader,
                          LineLengths lengths, EligibilityTableWriter writer, EligibilityProperties properties,
-                         ApplicationEventPublisher events) {
+                         ApplicationEventPublisher events, StatementTimeouts timeouts) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setTimeout(-1);
@@ -47,6 +49,7 @@ public class EligibilityRecompute {
         this.writer = writer;
         this.model = new SpeedModel(properties);
         this.events = events;
+        this.timeouts = timeouts;
     }
 
     public RecomputeStatus status() {
@@ -133,19 +136,26 @@ public class EligibilityRecompute {
         Instant started = status.get().startedAt();
         try {
             progress("graphe routier", 0, 0);
-            lengths.prepareGraph();
+            // a job: its reads of the whole region may run past the requests' timeout
+            timeouts.job(() -> {
+                lengths.prepareGraph();
+                return null;
+            });
             long tGraph = System.nanoTime();
             progress("lecture des locaux", 0, 0);
-            PremiseBatch batch = reader.read(null);
+            PremiseBatch batch = timeouts.job(() -> reader.read(null));
             long tLoad = System.nanoTime();
             lengths.measure(batch, this::progress);
             long tCompute = System.nanoTime();
             progress("écriture", batch.size, batch.size);
             tx.executeWithoutResult(s -> {
-                jdbc.sql("SET LOCAL statement_timeout = 0").update();
+                timeouts.raiseForJob();
+                // the server's role owns eligibility and address_index (V15): TRUNCATE, foreign keys, ANALYZE
                 jdbc.sql("TRUNCATE eligibility").update();
                 BulkCopy bulk = writer.bulk();
-                List<String> restore = bulk.dropIndexesAndForeignKeys("eligibility");
+                // its foreign keys only: the server's role may not create indexes (no CREATE on the schema),
+                // so the one secondary index is kept up during the COPY
+                List<String> restore = bulk.dropForeignKeys("eligibility");
                 writer.write(batch, model);
                 bulk.execute(restore);
                 writer.rebuildAddressIndex();

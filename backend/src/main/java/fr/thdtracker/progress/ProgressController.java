@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.thdtracker.common.AreaLevel;
 import fr.thdtracker.common.BadRequestException;
 import fr.thdtracker.common.Scope;
+import fr.thdtracker.common.StatementTimeouts;
 
 /**
  * Where the rollout stands on a date, per phase, tranche, department, EPCI, commune, zone or
@@ -22,11 +23,14 @@ class ProgressController {
     private final ProgressRepository repository;
     private final ProgressService service;
     private final ProgressCurves curves;
+    private final StatementTimeouts timeouts;
 
-    ProgressController(ProgressRepository repository, ProgressService service, ProgressCurves curves) {
+    ProgressController(ProgressRepository repository, ProgressService service, ProgressCurves curves,
+                       StatementTimeouts timeouts) {
         this.repository = repository;
         this.service = service;
         this.curves = curves;
+        this.timeouts = timeouts;
     }
 
     @GetMapping("/api/progress")
@@ -35,7 +39,9 @@ class ProgressController {
                             @RequestParam(defaultValue = "region") String scope) {
         LocalDate d = asOf != null ? asOf : LocalDate.now();
         AreaLevel level = AreaLevel.parse("by", by);
-        return new ProgressAnswer(d, level.param, scope, service.groups(level, d, Scope.parse(scope)));
+        Scope s = Scope.parse(scope);
+        // whole-region aggregates over a date: a heavier answer than a tile or a lookup
+        return new ProgressAnswer(d, level.param, scope, timeouts.heavyAnswer(() -> service.groups(level, d, s)));
     }
 
     /**
@@ -50,13 +56,14 @@ class ProgressController {
         if (from.isAfter(end)) {
             throw new BadRequestException("from doit précéder to");
         }
-        return curves.series(AreaLevel.parse("by", by), from, end);
+        AreaLevel level = AreaLevel.parse("by", by);
+        return timeouts.heavyAnswer(() -> curves.series(level, from, end));
     }
 
     /** Zones whose planned end of works has passed and whose lines are not all built. */
     @GetMapping("/api/progress/late-zones")
     LateZone.Answer lateZones(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         LocalDate d = asOf != null ? asOf : LocalDate.now();
-        return new LateZone.Answer(d, repository.lateZones(d, Scope.REGION));
+        return new LateZone.Answer(d, timeouts.heavyAnswer(() -> repository.lateZones(d, Scope.REGION)));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.thdtracker.common.NotFoundException;
 import fr.thdtracker.common.Scope;
 import fr.thdtracker.common.SpreadsheetResponse;
+import fr.thdtracker.common.StatementTimeouts;
 
 /** The Excel progress report, for signed-in users. */
 @RestController
@@ -21,10 +22,12 @@ class ProgressReportController {
 
     private final ProgressWorkbook workbook;
     private final ReportJobs jobs;
+    private final StatementTimeouts timeouts;
 
-    ProgressReportController(ProgressWorkbook workbook, ReportJobs jobs) {
+    ProgressReportController(ProgressWorkbook workbook, ReportJobs jobs, StatementTimeouts timeouts) {
         this.workbook = workbook;
         this.jobs = jobs;
+        this.timeouts = timeouts;
     }
 
     /** Starts a report in the background: 202 with the job, whose progress the page polls. */
@@ -52,7 +55,8 @@ class ProgressReportController {
                                     @RequestParam(defaultValue = "region") String scope) {
         LocalDate d = asOf != null ? asOf : LocalDate.now();
         Scope s = Scope.parse(scope);
-        byte[] bytes = workbook.build(d, s, (what, done, total) -> { });
+        // a report is a job: the region's workbook reads every premise
+        byte[] bytes = timeouts.job(() -> workbook.build(d, s, (what, done, total) -> { }));
         String name = "avancement-" + scope.replace(':', '-') + "-" + d + ".xlsx";
         return SpreadsheetResponse.attachment(name, bytes);
     }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 
 import fr.thdtracker.common.HeavyWork;
 import fr.thdtracker.common.Scope;
+import fr.thdtracker.common.StatementTimeouts;
 
 /**
  * Builds Excel progress reports in the background, one at a time, so the page can show how far a
@@ -30,6 +31,7 @@ class ReportJobs implements DisposableBean {
 
     private final ProgressWorkbook workbook;
     private final HeavyWork heavy;
+    private final StatementTimeouts timeouts;
     private final Map<String, ReportJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "report-jobs");
@@ -37,9 +39,10 @@ class ReportJobs implements DisposableBean {
         return t;
     });
 
-    ReportJobs(ProgressWorkbook workbook, HeavyWork heavy) {
+    ReportJobs(ProgressWorkbook workbook, HeavyWork heavy, StatementTimeouts timeouts) {
         this.workbook = workbook;
         this.heavy = heavy;
+        this.timeouts = timeouts;
     }
 
     ReportJob start(LocalDate asOf, Scope scope, String scopeText) {
@@ -51,8 +54,8 @@ class ReportJobs implements DisposableBean {
         try {
             worker.submit(() -> {
                 try (permit) {
-                    byte[] bytes = workbook.build(asOf, scope, (what, done, total) ->
-                            jobs.computeIfPresent(id, (k, j) -> j.running(what, done, total)));
+                    byte[] bytes = timeouts.job(() -> workbook.build(asOf, scope, (what, done, total) ->
+                            jobs.computeIfPresent(id, (k, j) -> j.running(what, done, total))));
                     jobs.computeIfPresent(id, (k, j) -> j.done(bytes));
                 } catch (RuntimeException e) {
                     jobs.computeIfPresent(id, (k, j) -> j.failed(e));

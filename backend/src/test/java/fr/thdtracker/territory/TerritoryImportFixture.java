@@ -41,6 +41,10 @@ abstract class TerritoryImportFixture {
 
     static String host;
     static int port;
+    /** Creates and drops the scratch database: the cluster's administrator when ./test.sh names one. */
+    static String admin;
+    static String adminPassword;
+    /** Migrates and imports, like the import scripts: the schema's owner (thd_owner) when there is one. */
     static String user;
     static String password;
     static String dbName;
@@ -85,17 +89,28 @@ abstract class TerritoryImportFixture {
         }
         host = m.group(1).replace("[", "").replace("]", "");
         port = m.group(2) == null ? 5432 : Integer.parseInt(m.group(2));
-        user = env("SPRING_DATASOURCE_USERNAME", "postgres");
-        password = Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_PASSWORD"), "");
+        String datasourceUser = env("SPRING_DATASOURCE_USERNAME", "postgres");
+        String datasourcePassword = Objects.requireNonNullElse(System.getenv("SPRING_DATASOURCE_PASSWORD"), "");
+        admin = env("THD_PG_ADMIN", datasourceUser);
+        adminPassword = System.getenv("THD_PG_ADMIN") != null
+                ? Objects.requireNonNullElse(System.getenv("THD_PG_ADMIN_PASSWORD"), "") : datasourcePassword;
+        user = env("THD_OWNER_USERNAME", admin);
+        password = System.getenv("THD_OWNER_USERNAME") != null
+                ? Objects.requireNonNullElse(System.getenv("THD_OWNER_PASSWORD"), "") : adminPassword;
 
         dbName = "thd_import_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), admin, adminPassword);
              Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + dbName);
+            st.execute("CREATE DATABASE " + dbName + " OWNER " + user);
             dbCreated = true;
         }
         dbUrl = jdbcUrl(dbName);
-        Flyway.configure().dataSource(dbUrl, user, password).locations("classpath:db/migration").load().migrate();
+        // PostGIS is the administrator's to install (V1 only checks it is there for the owner)
+        try (Connection c = DriverManager.getConnection(dbUrl, admin, adminPassword); Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS postgis");
+        }
+        Flyway.configure().dataSource(dbUrl, user, password).locations("classpath:db/migration")
+                .placeholders(Map.of("app_role", env("THD_APP_ROLE", "none"))).load().migrate();
 
         long start = System.nanoTime();
         firstImport = runScript(springEnv(), "--communes", communes, "--populations", populations,
@@ -107,7 +122,7 @@ abstract class TerritoryImportFixture {
     @AfterAll
     static void dropDatabase() throws SQLException {
         if (dbCreated) {
-            try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+            try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), admin, adminPassword);
                  Statement st = c.createStatement()) {
                 st.execute("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
             }
