@@ -40,8 +40,8 @@ public record Scope(Kind kind, String value) {
             default -> null;
         };
         if (k == null || value.isEmpty() || value.length() > 20) {
-            throw new BadRequestException("scope : region, department:<code>, epci:<siren> ou phase:<id> (reçu : « "
-                    + text + " »)");
+            throw new BadRequestException("scope : region, department:<code>, epci:<siren> ou phase:<id> (reçu : "
+                    + Problems.quote(text) + ")");
         }
         return new Scope(k, value);
     }

@@ -1,0 +1,93 @@
+package fr.thdtracker.common;
+
+import java.io.IOException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+/**
+ * Gives a problem-details body to an error status set without one: the security chain answers
+ * 401 with {@code setStatus} only (no error page dispatch), so without this filter a visitor
+ * would get an empty 401 while every other error has the API's format. Runs first, outside the
+ * security chain, and also on error dispatches (an error page the chain itself refused).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ErrorBodyFilter extends OncePerRequestFilter {
+
+    private final ObjectMapper json;
+
+    ErrorBodyFilter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Watched watched = new Watched(response);
+        chain.doFilter(request, watched);
+        int status = response.getStatus();
+        if (status >= 400 && !watched.sentError && !watched.wroteBody && !response.isCommitted()) {
+            HttpStatus s = HttpStatus.resolve(status);
+            if (s == null) {
+                return;
+            }
+            response.resetBuffer();
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            json.writeValue(response.getOutputStream(), ApiErrorHandler.problem(s, ProblemErrorController.generic(status)));
+        }
+    }
+
+    /** Notes whether the chain wrote a body or sent an error (the error page then writes it). */
+    private static final class Watched extends HttpServletResponseWrapper {
+        boolean sentError;
+        boolean wroteBody;
+
+        Watched(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendError(int sc, String msg) throws IOException {
+            sentError = true;
+            super.sendError(sc, msg);
+        }
+
+        @Override
+        public void sendError(int sc) throws IOException {
+            sentError = true;
+            super.sendError(sc);
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            wroteBody = true;
+            return super.getOutputStream();
+        }
+
+        @Override
+        public java.io.PrintWriter getWriter() throws IOException {
+            wroteBody = true;
+            return super.getWriter();
+        }
+    }
+}
