@@ -41,6 +41,9 @@ class MapLayerController {
                 .orElseThrow(() -> new NotFoundException("Couche inconnue : " + Problems.quote(layer)
                         + " (couches : " + LayerCatalog.publicIds(Output.GEOJSON) + ")"));
         access.require(l);
+        if (limit != null && limit < 1) {
+            throw new BadRequestException("limit doit être ≥ 1 (reçu : " + limit + ")");
+        }
         if (l.geoJson().boxRequired()) {
             if (bbox == null) {
                 throw new BadRequestException("Le paramètre bbox=minLon,minLat,maxLon,maxLat est obligatoire pour la couche "
