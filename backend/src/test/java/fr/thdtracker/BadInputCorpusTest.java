@@ -52,6 +52,8 @@ class BadInputCorpusTest extends DemoDatabaseTest {
     /** Parameters read together: testing one sends the other with a sound value. */
     static final Map<String, String> PAIRS = Map.of("lon", "lat", "lat", "lon");
     static final String PROBE = "zzqx";
+    /** A count a capped parameter (a page size) answers with its cap: any such count may be answered normally. */
+    static final String LARGE_COUNT = "99999";
     /** A case slower than this is printed: the corpus must stay fast. */
     static final long SLOW_MS = 500;
     static final Set<String> OTHER_METHODS = Set.of("PUT", "DELETE", "PATCH");
@@ -119,8 +121,10 @@ class BadInputCorpusTest extends DemoDatabaseTest {
                         k -> roleRefused(send(new Case(method, method + " " + route.pattern(), goodPath, required(route, null), null, null, false, "probe"), caller)));
                 for (ApplicationRoutes.Param p : route.query()) {
                     boolean freeText = accepts(method, goodPath, query(route, p.name(), PROBE), caller);
+                    boolean capped = accepts(method, goodPath, query(route, p.name(), LARGE_COUNT), caller);
                     for (String v : values) {
-                        out.add(new Case(method, method + " " + route.pattern(), goodPath, query(route, p.name(), v), null, null, freeText && isText(v),
+                        out.add(new Case(method, method + " " + route.pattern(), goodPath, query(route, p.name(), v), null, null,
+                                freeText && isText(v) || capped && v.matches("\\d{1,9}"),
                                 method + " " + route.pattern() + " ?" + p.name() + "=" + v));
                     }
                 }

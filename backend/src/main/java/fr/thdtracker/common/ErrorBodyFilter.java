@@ -39,10 +39,26 @@ class ErrorBodyFilter extends OncePerRequestFilter {
         return false;
     }
 
+    /**
+     * The error page of a request this filter has seen already. The security chain may refuse the
+     * error page itself (it permits /error to GET only): its {@code sendError} there would leave an
+     * empty answer, as no second error page follows, so it becomes a status this filter fills in.
+     */
+    @Override
+    protected void doFilterNestedErrorDispatch(HttpServletRequest request, HttpServletResponse response,
+                                               FilterChain chain) throws ServletException, IOException {
+        filter(request, response, chain, true);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Watched watched = new Watched(response);
+        filter(request, response, chain, false);
+    }
+
+    private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain, boolean errorPage)
+            throws ServletException, IOException {
+        Watched watched = new Watched(response, errorPage);
         chain.doFilter(request, watched);
         int status = response.getStatus();
         if (status >= 400 && !watched.sentError && !watched.wroteBody && !response.isCommitted()) {
@@ -53,27 +69,33 @@ class ErrorBodyFilter extends OncePerRequestFilter {
             response.resetBuffer();
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), ApiErrorHandler.problem(s, ProblemErrorController.generic(status)));
+            response.getOutputStream().write(json.writeValueAsBytes(ApiErrorHandler.problem(s,
+                    ProblemErrorController.generic(status))));
         }
     }
 
     /** Notes whether the chain wrote a body or sent an error (the error page then writes it). */
     private static final class Watched extends HttpServletResponseWrapper {
+        final boolean errorPage;
         boolean sentError;
         boolean wroteBody;
 
-        Watched(HttpServletResponse response) {
+        Watched(HttpServletResponse response, boolean errorPage) {
             super(response);
+            this.errorPage = errorPage;
         }
 
         @Override
         public void sendError(int sc, String msg) throws IOException {
-            sentError = true;
-            super.sendError(sc, msg);
+            sendError(sc);
         }
 
         @Override
         public void sendError(int sc) throws IOException {
+            if (errorPage) {
+                setStatus(sc);
+                return;
+            }
             sentError = true;
             super.sendError(sc);
         }

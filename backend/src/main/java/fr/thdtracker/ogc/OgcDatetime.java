@@ -1,7 +1,9 @@
 package fr.thdtracker.ogc;
 
 import java.time.LocalDate;
-import java.util.regex.Pattern;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 import fr.thdtracker.common.BadRequestException;
 import fr.thdtracker.common.DateParam;
@@ -10,8 +12,6 @@ import fr.thdtracker.common.Problems;
 /** The {@code datetime} parameter of OGC API – Features items. */
 final class OgcDatetime {
 
-    /** What may follow the date in an RFC 3339 date-time: the time and its offset. */
-    private static final Pattern RFC3339_TIME = Pattern.compile("[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
 
     private OgcDatetime() {
     }
@@ -34,10 +34,20 @@ final class OgcDatetime {
         if (part.isEmpty() || part.equals("..")) {
             return null;
         }
-        if (part.length() > 10 && !RFC3339_TIME.matcher(part.substring(10)).matches()) {
+        if (part.length() > 10 && !isDateTime(part)) {
             throw new BadRequestException("datetime : " + Problems.quote(whole) + " n'est pas une date RFC 3339 (AAAA-MM-JJ)");
         }
         // the date part is checked like every other date parameter: format and programme window
         return DateParam.parse("datetime", part.length() > 10 ? part.substring(0, 10) : part);
+    }
+
+    /** An RFC 3339 date-time with its offset, valid to the second (no 25:00, no 60th minute). */
+    private static boolean isDateTime(String part) {
+        try {
+            OffsetDateTime.parse(part.toUpperCase(Locale.ROOT));
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 }
