@@ -135,7 +135,7 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof NoResourceFoundException e) {
             return "Adresse inconnue : " + Problems.quote("/" + e.getResourcePath());
         }
-        if (ex instanceof UnexpectedBodyException e) {
+        if (ex instanceof UnexpectedBodyInterceptor.UnexpectedBodyException e) {
             return e.getMessage();
         }
         return ProblemErrorController.generic(status);

@@ -3,7 +3,9 @@ package fr.thdtracker.common;
 import java.io.IOException;
 
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -11,6 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -25,8 +28,19 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * security chain, and also on error dispatches (an error page the chain itself refused).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorBodyFilter extends OncePerRequestFilter {
+
+    /** Before every other filter, on requests and on error pages (Spring Boot registers a filter bean for requests only). */
+    @Configuration
+    static class Registration {
+        @Bean
+        FilterRegistrationBean<ErrorBodyFilter> errorBodyFilterRegistration(ErrorBodyFilter filter) {
+            FilterRegistrationBean<ErrorBodyFilter> registration = new FilterRegistrationBean<>(filter);
+            registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
+    }
 
     private final ObjectMapper json;
 

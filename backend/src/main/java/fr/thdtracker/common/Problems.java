@@ -19,6 +19,12 @@ public final class Problems {
         return out.append(" »").toString();
     }
 
+    /** The value as sent, cut and cleaned like {@link #quote} but without the quotation marks. */
+    public static String cut(String value) {
+        String q = quote(value);
+        return q.substring(2, q.length() - 2);
+    }
+
     /** A bounded free-text parameter (a search, a code): at most {@code max} characters. */
     public static String bounded(String name, String value, int max) {
         if (value != null && value.length() > max) {

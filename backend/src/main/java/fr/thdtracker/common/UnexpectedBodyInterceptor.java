@@ -3,6 +3,8 @@ package fr.thdtracker.common;
 import java.util.Arrays;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.method.HandlerMethod;
@@ -42,5 +44,21 @@ class UnexpectedBodyInterceptor implements HandlerInterceptor, WebMvcConfigurer 
     private static boolean readsBody(HandlerMethod method) {
         return Arrays.stream(method.getMethodParameters())
                 .anyMatch(p -> p.hasParameterAnnotation(RequestBody.class) || p.hasParameterAnnotation(RequestPart.class));
+    }
+
+    /** A body sent to an address that reads none: refused before anything runs (415). */
+    static final class UnexpectedBodyException extends ErrorResponseException {
+
+        private final String french;
+
+        UnexpectedBodyException(String french) {
+            super(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+            this.french = french;
+        }
+
+        @Override
+        public String getMessage() {
+            return french;
+        }
     }
 }

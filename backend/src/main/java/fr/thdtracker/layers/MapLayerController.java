@@ -38,7 +38,7 @@ class MapLayerController {
                                  @RequestParam(required = false) String bbox,
                                  @RequestParam(required = false) Integer limit) {
         Layer l = LayerCatalog.find(layer, Output.GEOJSON)
-                .orElseThrow(() -> new NotFoundException("Couche inconnue : " + Problems.quote(layer)
+                .orElseThrow(() -> new NotFoundException("Couche inconnue : " + Problems.cut(layer)
                         + " (couches : " + LayerCatalog.publicIds(Output.GEOJSON) + ")"));
         access.require(l);
         if (limit != null && limit < 1) {
