@@ -54,20 +54,14 @@ class ErrorBodyFilter extends OncePerRequestFilter {
     }
 
     /**
-     * The error page of a request this filter has seen already. The security chain may refuse the
-     * error page itself (it permits /error to GET only): its {@code sendError} there would leave an
-     * empty answer, as no second error page follows, so it becomes a status this filter fills in.
+     * On an error page too: the security chain may refuse the error page itself (it permits /error
+     * to GET only), and its {@code sendError} there would leave an empty answer, as no second error
+     * page follows; there it becomes a status this filter fills in.
      */
-    @Override
-    protected void doFilterNestedErrorDispatch(HttpServletRequest request, HttpServletResponse response,
-                                               FilterChain chain) throws ServletException, IOException {
-        filter(request, response, chain, true);
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        filter(request, response, chain, false);
+        filter(request, response, chain, request.getDispatcherType() == DispatcherType.ERROR);
     }
 
     private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain, boolean errorPage)
