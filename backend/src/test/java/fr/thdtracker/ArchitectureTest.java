@@ -157,11 +157,11 @@ class ArchitectureTest {
         assertThat(lonely).as("classes of common used by fewer than two features belong to that feature").isEmpty();
     }
 
-    /** A Spring component no class calls, applied to every route (the error format, a filter). */
+    /** A Spring component no class calls, applied to every route (the error format and page, a filter, an interceptor). */
     private static boolean crossCutting(String cls) {
         return MAIN.stream().filter(c -> "common".equals(feature(c)) && c.getSimpleName().equals(cls))
-                .anyMatch(c -> c.isAnnotatedWith("org.springframework.web.bind.annotation.RestControllerAdvice")
-                        || c.isAnnotatedWith("org.springframework.stereotype.Component"));
+                .anyMatch(c -> c.isAnnotatedWith("org.springframework.stereotype.Component")
+                        || c.isMetaAnnotatedWith("org.springframework.stereotype.Component"));
     }
 
     private static boolean usedOnlyInsideCommonByShared(String cls, Map<String, Set<String>> usedBy) {

@@ -41,6 +41,6 @@ public enum AreaLevel {
         return Arrays.stream(values()).filter(l -> l.param.equals(value)).findFirst()
                 .orElseThrow(() -> new BadRequestException(parameter + " doit valoir " + Arrays.stream(values())
                         .map(l -> l.param).collect(java.util.stream.Collectors.joining(", "))
-                        + " (reçu : « " + value + " »)"));
+                        + " (reçu : " + Problems.quote(value) + ")"));
     }
 }

@@ -25,6 +25,8 @@ public record Scope(Kind kind, String value) {
 
     public static final Scope REGION = new Scope(Kind.REGION, "");
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,20}");
+
     /** region | department:&lt;code&gt; | epci:&lt;siren&gt; | phase:&lt;id or code&gt; */
     public static Scope parse(String text) {
         if (text == null || text.isBlank() || text.equals("region")) {
@@ -39,9 +41,10 @@ public record Scope(Kind kind, String value) {
             case "phase" -> Kind.PHASE;
             default -> null;
         };
-        if (k == null || value.isEmpty() || value.length() > 20) {
-            throw new BadRequestException("scope : region, department:<code>, epci:<siren> ou phase:<id> (reçu : « "
-                    + text + " »)");
+        // a code is letters, digits and dashes (35, 2A, 200039022, P1): anything else names nothing
+        if (k == null || !CODE.matcher(value).matches()) {
+            throw new BadRequestException("scope : region, department:<code>, epci:<siren> ou phase:<id> (reçu : "
+                    + Problems.quote(text) + ")");
         }
         return new Scope(k, value);
     }

@@ -17,6 +17,7 @@ import fr.thdtracker.catalog.Output;
 import fr.thdtracker.common.BadRequestException;
 import fr.thdtracker.common.BoundingBox;
 import fr.thdtracker.common.NotFoundException;
+import fr.thdtracker.common.Problems;
 
 /** GeoJSON (EPSG:4326) of the catalog's layers: whole and simplified, or the features in a box. */
 @RestController
@@ -37,9 +38,12 @@ class MapLayerController {
                                  @RequestParam(required = false) String bbox,
                                  @RequestParam(required = false) Integer limit) {
         Layer l = LayerCatalog.find(layer, Output.GEOJSON)
-                .orElseThrow(() -> new NotFoundException("Couche inconnue : " + layer
+                .orElseThrow(() -> new NotFoundException("Couche inconnue : " + Problems.cut(layer)
                         + " (couches : " + LayerCatalog.publicIds(Output.GEOJSON) + ")"));
         access.require(l);
+        if (limit != null && limit < 1) {
+            throw new BadRequestException("limit doit être ≥ 1 (reçu : " + limit + ")");
+        }
         if (l.geoJson().boxRequired()) {
             if (bbox == null) {
                 throw new BadRequestException("Le paramètre bbox=minLon,minLat,maxLon,maxLat est obligatoire pour la couche "

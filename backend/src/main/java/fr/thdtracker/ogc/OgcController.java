@@ -24,6 +24,7 @@ import fr.thdtracker.catalog.Output;
 import fr.thdtracker.common.BadRequestException;
 import fr.thdtracker.common.BoundingBox;
 import fr.thdtracker.common.NotFoundException;
+import fr.thdtracker.common.Problems;
 import fr.thdtracker.ogc.OgcAnswers.Collection;
 import fr.thdtracker.ogc.OgcAnswers.Collections;
 import fr.thdtracker.ogc.OgcAnswers.Conformance;
@@ -47,6 +48,9 @@ class OgcController {
     static final MediaType OPENAPI = MediaType.parseMediaType("application/vnd.oai.openapi+json;version=3.0");
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
+    /** Past the largest collection (the premises of the whole region, 1.9 million): nothing to page to. */
+    static final int MAX_OFFSET = 10_000_000;
+    static final int MAX_FEATURE_ID = 100;
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     static final List<String> CONFORMANCE = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
@@ -112,7 +116,7 @@ class OgcController {
 
     /** The collection, if this user may read it (else 401 or 403, see {@link LayerAccess}). */
     private Layer find(String id) {
-        Layer layer = LayerCatalog.find(id, Output.OGC).orElseThrow(() -> new NotFoundException("Collection inconnue : " + id));
+        Layer layer = LayerCatalog.find(id, Output.OGC).orElseThrow(() -> new NotFoundException("Collection inconnue : " + Problems.quote(id)));
         access.require(layer);
         return layer;
     }
@@ -130,12 +134,12 @@ class OgcController {
         }
         lim = Math.min(lim, MAX_LIMIT);
         long off = parseInt(offset, "offset", 0);
-        if (off < 0) {
-            throw new BadRequestException("offset doit être ≥ 0");
+        if (off < 0 || off > MAX_OFFSET) {
+            throw new BadRequestException("offset doit être entre 0 et " + MAX_OFFSET);
         }
         LocalDate[] range = datetime == null ? new LocalDate[2] : OgcDatetime.parse(datetime);
         if (datetime != null && c.datetime() == null) {
-            throw new BadRequestException("La collection " + id + " n'a pas de date : le filtre datetime ne s'y applique pas");
+            throw new BadRequestException("La collection " + c.id() + " n'a pas de date : le filtre datetime ne s'y applique pas");
         }
         OgcRepository.Filter filter = new OgcRepository.Filter(bbox == null ? null : BoundingBox.parse(bbox),
                 range[0], range[1]);
@@ -157,8 +161,9 @@ class OgcController {
     @GetMapping("/ogc/collections/{id}/items/{featureId}")
     ResponseEntity<Feature> item(@PathVariable String id, @PathVariable String featureId) throws JsonProcessingException {
         Layer c = find(id);
+        Problems.bounded("featureId", featureId, MAX_FEATURE_ID);
         JsonNode feature = json.readTree(repository.item(c, featureId)
-                .orElseThrow(() -> new NotFoundException("Objet inconnu dans " + id + " : " + featureId)));
+                .orElseThrow(() -> new NotFoundException("Objet inconnu dans " + c.id() + " : " + Problems.quote(featureId))));
         String self = base() + "/collections/" + c.id() + "/items/" + featureId;
         return ResponseEntity.ok().contentType(GEO_JSON).body(new Feature(feature.get("type").asText(),
                 feature.get("id").asText(), feature.get("geometry"), feature.get("properties"),
@@ -177,7 +182,7 @@ class OgcController {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new BadRequestException(name + " doit être un entier (reçu : « " + value + " »)");
+            throw new BadRequestException(name + " doit être un entier (reçu : " + Problems.quote(value) + ")");
         }
     }
 }

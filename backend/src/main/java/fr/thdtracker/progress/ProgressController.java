@@ -2,13 +2,13 @@ package fr.thdtracker.progress;
 
 import java.time.LocalDate;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.thdtracker.common.AreaLevel;
 import fr.thdtracker.common.BadRequestException;
+import fr.thdtracker.common.DateParam;
 import fr.thdtracker.common.Scope;
 import fr.thdtracker.common.StatementTimeouts;
 
@@ -34,10 +34,10 @@ class ProgressController {
     }
 
     @GetMapping("/api/progress")
-    ProgressAnswer progress(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    ProgressAnswer progress(@RequestParam(required = false) String asOf,
                             @RequestParam(defaultValue = "phase") String by,
                             @RequestParam(defaultValue = "region") String scope) {
-        LocalDate d = asOf != null ? asOf : LocalDate.now();
+        LocalDate d = DateParam.orToday("asOf", asOf);
         AreaLevel level = AreaLevel.parse("by", by);
         Scope s = Scope.parse(scope);
         // whole-region aggregates over a date: a heavier answer than a tile or a lookup
@@ -50,20 +50,21 @@ class ProgressController {
      */
     @GetMapping("/api/progress/series")
     ProgressSeries series(@RequestParam(defaultValue = "phase") String by,
-                          @RequestParam(defaultValue = "2016-01-01") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        LocalDate end = to != null ? to : LocalDate.now();
-        if (from.isAfter(end)) {
+                          @RequestParam(defaultValue = "2016-01-01") String from,
+                          @RequestParam(required = false) String to) {
+        LocalDate start = DateParam.parse("from", from, LocalDate.of(2016, 1, 1));
+        LocalDate end = DateParam.orToday("to", to);
+        if (start.isAfter(end)) {
             throw new BadRequestException("from doit précéder to");
         }
         AreaLevel level = AreaLevel.parse("by", by);
-        return timeouts.heavyAnswer(() -> curves.series(level, from, end));
+        return timeouts.heavyAnswer(() -> curves.series(level, start, end));
     }
 
     /** Zones whose planned end of works has passed and whose lines are not all built. */
     @GetMapping("/api/progress/late-zones")
-    LateZone.Answer lateZones(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        LocalDate d = asOf != null ? asOf : LocalDate.now();
+    LateZone.Answer lateZones(@RequestParam(required = false) String asOf) {
+        LocalDate d = DateParam.orToday("asOf", asOf);
         return new LateZone.Answer(d, timeouts.heavyAnswer(() -> repository.lateZones(d, Scope.REGION)));
     }
 }

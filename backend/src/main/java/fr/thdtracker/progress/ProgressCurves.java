@@ -10,11 +10,19 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 
 import fr.thdtracker.common.AreaLevel;
+import fr.thdtracker.common.BadRequestException;
 import fr.thdtracker.common.Scope;
 
 /** The S-curves: cumulative counts per month of premises built, opened for sale and subscribed, per group. */
 @Service
 class ProgressCurves {
+
+    /**
+     * Groups × months one answer may hold (each with three counts): the whole programme window by
+     * phase or department is far below; by commune it allows about seven years at once. Past it
+     * an answer would be megabytes of JSON built in memory, so the caller narrows the range.
+     */
+    static final int MAX_GROUP_MONTHS = 100_000;
 
     private final ProgressRepository repository;
 
@@ -28,6 +36,13 @@ class ProgressCurves {
         for (LocalDate m = from.withDayOfMonth(1); !m.isAfter(to); m = m.plusMonths(1)) {
             months.add(m.toString().substring(0, 7));
         }
+        Map<String, String> names = repository.names(level);
+        long cells = (long) months.size() * Math.max(1, names.size());
+        if (cells > MAX_GROUP_MONTHS) {
+            throw new BadRequestException("Série trop grande : " + names.size() + " groupes × " + months.size()
+                    + " mois dépasse " + MAX_GROUP_MONTHS + " ; réduisez l'intervalle from–to (au plus "
+                    + MAX_GROUP_MONTHS / Math.max(1, names.size()) + " mois par " + level.param + ")");
+        }
         Map<String, Map<String, long[]>> byGroup = new TreeMap<>();
         String first = months.get(0);
         for (ProgressRepository.Monthly row : repository.monthly(level, to, Scope.REGION)) {
@@ -39,7 +54,6 @@ class ProgressCurves {
                 counts[i] += row.n();
             }
         }
-        Map<String, String> names = repository.names(level);
         List<ProgressSeries.GroupSeries> series = new ArrayList<>();
         byGroup.forEach((code, kinds) -> series.add(new ProgressSeries.GroupSeries(code, names.getOrDefault(code, code),
                 cumulative(kinds.get("built"), months.size()), cumulative(kinds.get("open"), months.size()),

@@ -2,7 +2,6 @@ package fr.thdtracker.progress;
 
 import java.time.LocalDate;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +10,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import fr.thdtracker.common.DateParam;
 import fr.thdtracker.common.NotFoundException;
+import fr.thdtracker.common.Problems;
 import fr.thdtracker.common.Scope;
 import fr.thdtracker.common.SpreadsheetResponse;
 import fr.thdtracker.common.StatementTimeouts;
@@ -32,28 +33,28 @@ class ProgressReportController {
 
     /** Starts a report in the background: 202 with the job, whose progress the page polls. */
     @PostMapping("/api/reports/progress")
-    ResponseEntity<ReportJobStatus> start(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    ResponseEntity<ReportJobStatus> start(@RequestParam(required = false) String asOf,
                                           @RequestParam(defaultValue = "region") String scope) {
-        LocalDate d = asOf != null ? asOf : LocalDate.now();
+        LocalDate d = DateParam.orToday("asOf", asOf);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.start(d, Scope.parse(scope), scope).status());
     }
 
     @GetMapping("/api/reports/jobs/{id}")
     ReportJobStatus job(@PathVariable String id) {
-        return jobs.get(id).orElseThrow(() -> new NotFoundException("Rapport inconnu ou expiré : " + id)).status();
+        return jobs.get(id).orElseThrow(() -> new NotFoundException("Rapport inconnu ou expiré : " + Problems.quote(id))).status();
     }
 
     @GetMapping("/api/reports/jobs/{id}/file")
     ResponseEntity<byte[]> file(@PathVariable String id) {
         ReportJob job = jobs.get(id).filter(j -> j.bytes() != null)
-                .orElseThrow(() -> new NotFoundException("Rapport inconnu, pas encore prêt ou expiré : " + id));
+                .orElseThrow(() -> new NotFoundException("Rapport inconnu, pas encore prêt ou expiré : " + Problems.quote(id)));
         return SpreadsheetResponse.attachment(job.fileName(), job.bytes());
     }
 
     @GetMapping("/api/reports/progress.xlsx")
-    ResponseEntity<byte[]> progress(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+    ResponseEntity<byte[]> progress(@RequestParam(required = false) String asOf,
                                     @RequestParam(defaultValue = "region") String scope) {
-        LocalDate d = asOf != null ? asOf : LocalDate.now();
+        LocalDate d = DateParam.orToday("asOf", asOf);
         Scope s = Scope.parse(scope);
         // a report is a job: the region's workbook reads every premise
         byte[] bytes = timeouts.job(() -> workbook.build(d, s, (what, done, total) -> { }));

@@ -80,6 +80,8 @@ class SecurityConfig {
                     auth
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
                         .requestMatchers("/login", "/logout").permitAll()
+                        // the error page answers whatever request failed, in the one problem format
+                        .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/eligibility/what-if", "/api/eligibility/recompute").hasRole("ENGINEER")
                         .anyRequest().hasRole("VIEWER");

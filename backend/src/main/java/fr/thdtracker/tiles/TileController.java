@@ -20,6 +20,7 @@ import fr.thdtracker.catalog.Output;
 import fr.thdtracker.catalog.ZoomRules;
 import fr.thdtracker.common.BadRequestException;
 import fr.thdtracker.common.NotFoundException;
+import fr.thdtracker.common.Problems;
 
 /**
  * GET /tiles/{layer}/{z}/{x}/{y}.mvt for every tile layer of the catalog, with ETag revalidation
@@ -43,7 +44,7 @@ class TileController {
     ResponseEntity<byte[]> tile(@PathVariable String layer, @PathVariable int z, @PathVariable int x, @PathVariable int y,
                                 @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         TileLayer l = TileLayer.byName(layer).orElseThrow(() -> new NotFoundException(
-                "Couche de tuiles inconnue : " + layer + " (" + LayerCatalog.publicIds(Output.TILES) + ")"));
+                "Couche de tuiles inconnue : " + Problems.cut(layer) + " (" + LayerCatalog.publicIds(Output.TILES) + ")"));
         access.require(l.layer());
         ZoomRules zoom = l.layer().zoom();
         if (z < zoom.minZoom() || z > zoom.maxZoom()) {
