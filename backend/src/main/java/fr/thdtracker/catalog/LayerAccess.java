@@ -8,6 +8,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import fr.thdtracker.common.NotFoundException;
+import fr.thdtracker.common.Problems;
+
 /**
  * Who may see a restricted layer, checked in every output's controller. The security filter chain
  * already refuses restricted layers' URLs to anonymous visitors (see security/SecurityConfig);
@@ -33,6 +36,17 @@ public class LayerAccess {
         String needed = "ROLE_" + layer.minimumRole().name();
         return roles.getReachableGrantedAuthorities(user.getAuthorities()).stream()
                 .anyMatch(a -> needed.equals(a.getAuthority()));
+    }
+
+    /**
+     * The layer an output serves under this id, if this user may read it: else 404 naming the public
+     * layers of that output (a restricted layer's name is never offered), 401 or 403.
+     */
+    public Layer readable(String id, Output output) {
+        Layer layer = LayerCatalog.find(id, output).orElseThrow(() -> new NotFoundException(output.unknown + " : "
+                + Problems.cut(id) + " (" + output.choices + " : " + LayerCatalog.publicIds(output) + ")"));
+        require(layer);
+        return layer;
     }
 
     /** Lets the request go on, or refuses it (401 to a visitor, 403 to a user without the role). */

@@ -67,18 +67,19 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
     /** The database refused or is unreachable: the visitor learns nothing of the statement. */
     @ExceptionHandler(DataAccessException.class)
     ProblemDetail database(DataAccessException e) {
-        String reference = UUID.randomUUID().toString();
-        LOG.error("Database error, reference {}", reference, e);
-        ProblemDetail pd = problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemErrorController.generic(503));
-        pd.setProperty("reference", reference);
-        return pd;
+        return logged(HttpStatus.SERVICE_UNAVAILABLE, "Database error", e);
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        return logged(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error", e);
+    }
+
+    /** A generic French problem; the real exception goes to the log under a reference the answer gives. */
+    private static ProblemDetail logged(HttpStatus status, String what, Exception e) {
         String reference = UUID.randomUUID().toString();
-        LOG.error("Unexpected error, reference {}", reference, e);
-        ProblemDetail pd = problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemErrorController.generic(500));
+        LOG.error("{}, reference {}", what, reference, e);
+        ProblemDetail pd = problem(status, ProblemErrorController.generic(status.value()));
         pd.setProperty("reference", reference);
         return pd;
     }

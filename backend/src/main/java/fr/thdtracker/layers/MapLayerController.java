@@ -12,12 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.thdtracker.catalog.Layer;
 import fr.thdtracker.catalog.LayerAccess;
-import fr.thdtracker.catalog.LayerCatalog;
 import fr.thdtracker.catalog.Output;
 import fr.thdtracker.common.BadRequestException;
 import fr.thdtracker.common.BoundingBox;
-import fr.thdtracker.common.NotFoundException;
-import fr.thdtracker.common.Problems;
 
 /** GeoJSON (EPSG:4326) of the catalog's layers: whole and simplified, or the features in a box. */
 @RestController
@@ -37,10 +34,7 @@ class MapLayerController {
     ResponseEntity<String> layer(@PathVariable String layer,
                                  @RequestParam(required = false) String bbox,
                                  @RequestParam(required = false) Integer limit) {
-        Layer l = LayerCatalog.find(layer, Output.GEOJSON)
-                .orElseThrow(() -> new NotFoundException("Couche inconnue : " + Problems.cut(layer)
-                        + " (couches : " + LayerCatalog.publicIds(Output.GEOJSON) + ")"));
-        access.require(l);
+        Layer l = access.readable(layer, Output.GEOJSON);
         if (limit != null && limit < 1) {
             throw new BadRequestException("limit doit être ≥ 1 (reçu : " + limit + ")");
         }

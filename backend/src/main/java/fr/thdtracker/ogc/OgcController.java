@@ -116,8 +116,7 @@ class OgcController {
 
     /** The collection, if this user may read it (else 401 or 403, see {@link LayerAccess}). */
     private Layer find(String id) {
-        Layer layer = LayerCatalog.find(id, Output.OGC).orElseThrow(() -> new NotFoundException("Collection inconnue : " + Problems.quote(id)));
-        access.require(layer);
+        Layer layer = access.readable(id, Output.OGC);
         return layer;
     }
 

@@ -15,12 +15,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.thdtracker.catalog.LayerAccess;
-import fr.thdtracker.catalog.LayerCatalog;
 import fr.thdtracker.catalog.Output;
 import fr.thdtracker.catalog.ZoomRules;
 import fr.thdtracker.common.BadRequestException;
-import fr.thdtracker.common.NotFoundException;
-import fr.thdtracker.common.Problems;
 
 /**
  * GET /tiles/{layer}/{z}/{x}/{y}.mvt for every tile layer of the catalog, with ETag revalidation
@@ -43,9 +40,7 @@ class TileController {
     @GetMapping("/tiles/{layer}/{z}/{x}/{y}.mvt")
     ResponseEntity<byte[]> tile(@PathVariable String layer, @PathVariable int z, @PathVariable int x, @PathVariable int y,
                                 @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
-        TileLayer l = TileLayer.byName(layer).orElseThrow(() -> new NotFoundException(
-                "Couche de tuiles inconnue : " + Problems.cut(layer) + " (" + LayerCatalog.publicIds(Output.TILES) + ")"));
-        access.require(l.layer());
+        TileLayer l = new TileLayer(access.readable(layer, Output.TILES));
         ZoomRules zoom = l.layer().zoom();
         if (z < zoom.minZoom() || z > zoom.maxZoom()) {
             throw new BadRequestException("Niveau de zoom hors limites : " + z + " (" + zoom.minZoom() + " à " + zoom.maxZoom() + ")");
