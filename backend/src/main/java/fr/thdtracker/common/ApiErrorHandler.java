@@ -23,6 +23,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -88,6 +89,11 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
+        if (ex instanceof ErrorResponseException own && own.getBody().getType() != null
+                && own.getBody().getType().toString().startsWith(OWN_TYPES)) {
+            // a problem this application wrote itself (e.g. HeavyWork.Busy), in French already
+            return super.handleExceptionInternal(ex, own.getBody(), headers, status, request);
+        }
         if (status.is5xxServerError()) {
             LOG.error("Server error in Spring MVC", ex);
         }
@@ -141,6 +147,9 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
         }
         return ProblemErrorController.generic(status);
     }
+
+    /** The type URIs of the problems written by this application's own code (ProblemWriter). */
+    private static final String OWN_TYPES = "urn:thd-tracker:";
 
     static ProblemDetail problem(HttpStatus status, String detail) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);

@@ -23,6 +23,10 @@ class AuditController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadRequestException("Paramètre « limit » : entre 1 et " + MAX_LIMIT + " (reçu " + limit + ")");
         }
+        if (before != null && before < 1) {
+            throw new BadRequestException("Paramètre « before » : l'identifiant d'un événement, au moins 1 (reçu "
+                    + before + ")");
+        }
         return audit.page(limit, before);
     }
 }
