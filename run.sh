@@ -87,13 +87,14 @@ else
   echo "La base contient déjà $premises locaux : pas de rechargement (./run.sh --reset pour repartir de zéro)."
 fi
 
-# the documented demo accounts only in a database the demo generator loaded (it writes demo.seed);
-# the application also checks, and never resets a password that exists
+# the documented demo accounts only in a local database the demo generator loaded (it writes
+# demo.seed) — never on a server named by SPRING_DATASOURCE_URL; the application also checks, and
+# never resets a password that exists
 demo_accounts=false
-if [[ "$(psql -tAc "SELECT count(*) FROM dataset_info WHERE key = 'demo.seed'")" != 0 ]]; then
+if [[ "$THD_DB_EXTERNAL" == 0 && "$(psql -tAc "SELECT count(*) FROM dataset_info WHERE key = 'demo.seed'")" != 0 ]]; then
   demo_accounts=true
   echo "THD Tracker sur http://localhost:${PORT:-8080}  (comptes de démo absents créés : viewer, engineer, operator, admin ; mot de passe <nom>-demo)"
 else
-  echo "THD Tracker sur http://localhost:${PORT:-8080}  (pas de compte de démo : base non chargée par la démo ; THD_ADMIN_PASSWORD crée « admin »)"
+  echo "THD Tracker sur http://localhost:${PORT:-8080}  (pas de compte de démo : base externe ou non chargée par la démo ; THD_ADMIN_PASSWORD crée « admin »)"
 fi
 exec java "${java_opts[@]}" -jar "$jar" --thd.demo.accounts="$demo_accounts"
