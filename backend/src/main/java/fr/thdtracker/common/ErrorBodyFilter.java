@@ -7,11 +7,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -42,10 +39,10 @@ class ErrorBodyFilter extends OncePerRequestFilter {
         }
     }
 
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
 
-    ErrorBodyFilter(ObjectMapper json) {
-        this.json = json;
+    ErrorBodyFilter(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -75,10 +72,7 @@ class ErrorBodyFilter extends OncePerRequestFilter {
                 return;
             }
             response.resetBuffer();
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getOutputStream().write(json.writeValueAsBytes(ApiErrorHandler.problem(s,
-                    ProblemErrorController.generic(status))));
+            problems.write(response, s, ProblemErrorController.generic(status));
         }
     }
 

@@ -21,6 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ProblemReportValveInstaller implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
+    private final ProblemWriter problems;
+
+    ProblemReportValveInstaller(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
@@ -30,11 +36,11 @@ class ProblemReportValveInstaller implements WebServerFactoryCustomizer<TomcatSe
         }));
     }
 
-    private static void swap(Container host) {
+    private void swap(Container host) {
         for (Valve valve : host.getPipeline().getValves()) {
             if (valve instanceof ErrorReportValve && !(valve instanceof ProblemReportValve)) {
                 host.getPipeline().removeValve(valve);
-                host.getPipeline().addValve(new ProblemReportValve());
+                host.getPipeline().addValve(new ProblemReportValve(problems));
             }
         }
     }
@@ -45,6 +51,12 @@ class ProblemReportValveInstaller implements WebServerFactoryCustomizer<TomcatSe
      * Tomcat's HTML page with its version. 
      */
     static final class ProblemReportValve extends ErrorReportValve {
+
+        private final ProblemWriter problems;
+
+        ProblemReportValve(ProblemWriter problems) {
+            this.problems = problems;
+        }
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
@@ -59,8 +71,7 @@ class ProblemReportValveInstaller implements WebServerFactoryCustomizer<TomcatSe
                 response.setCharacterEncoding("UTF-8");
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write("{\"type\":\"about:blank\",\"title\":\"" + s.getReasonPhrase() + "\",\"status\":" + status
-                            + ",\"detail\":\"" + ProblemErrorController.generic(status).replace("\"", "'") + "\"}");
+                    writer.write(problems.json(ProblemWriter.problem(s, ProblemErrorController.generic(status))));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

@@ -17,6 +17,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import fr.thdtracker.common.ProblemWriter;
+
 /**
  * {@code Authorization: Bearer thd_…} authenticates the request as the token's owner, with the
  * owner's current roles. Stateless: nothing is kept in a session. A token that is unknown or
@@ -29,11 +31,13 @@ class ApiTokenFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final UserDetailsService users;
     private final AuthenticationAudit audit;
+    private final ProblemWriter problems;
 
-    ApiTokenFilter(ApiTokens tokens, UserDetailsService users, AuthenticationAudit audit) {
+    ApiTokenFilter(ApiTokens tokens, UserDetailsService users, AuthenticationAudit audit, ProblemWriter problems) {
         this.tokens = tokens;
         this.users = users;
         this.audit = audit;
+        this.problems = problems;
     }
 
     static boolean isBearer(String authorizationHeader) {
@@ -51,7 +55,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         Optional<String> owner = tokens.owner(header.substring(BEARER.length()).strip());
         if (owner.isEmpty()) {
             audit.failed(null, "jeton", "jeton inconnu ou révoqué");
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "Jeton d’API inconnu ou révoqué");
+            problems.write(response, HttpStatus.UNAUTHORIZED, "Jeton d’API inconnu ou révoqué");
             return;
         }
         UserDetails user = users.loadUserByUsername(owner.get());

@@ -15,6 +15,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import fr.thdtracker.common.ProblemWriter;
+
 /**
  * Refuses a sign-in attempt (form POST /login, HTTP Basic or bearer token) with 429 while its user
  * name or its client address is locked out by {@link LoginThrottle} — even with the right password,
@@ -26,8 +28,11 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     private final LoginThrottle throttle;
     private final BasicAuthenticationConverter basic = new BasicAuthenticationConverter();
 
-    LoginThrottleFilter(LoginThrottle throttle) {
+    private final ProblemWriter problems;
+
+    LoginThrottleFilter(LoginThrottle throttle, ProblemWriter problems) {
         this.throttle = throttle;
+        this.problems = problems;
     }
 
     @Override
@@ -40,7 +45,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             if (locked.isPresent()) {
                 long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, locked.get().toSeconds())));
-                ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS,
+                problems.write(response, HttpStatus.TOO_MANY_REQUESTS,
                         "Trop d’échecs de connexion : réessayez dans " + minutes + " min");
                 return;
             }

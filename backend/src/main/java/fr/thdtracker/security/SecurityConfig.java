@@ -33,6 +33,8 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import fr.thdtracker.common.ProblemWriter;
+
 /**
  * Who may do what, enforced on the server for every endpoint. Anonymous visitors get the public
  * map and its public API; everything else needs a role. Browser sessions carry a CSRF token
@@ -62,7 +64,7 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<ProtectedRoutes> features,
                                             LoginThrottle throttle, ApiTokens tokens,
-                                            UserDetailsService users, AuthenticationAudit audit,
+                                            UserDetailsService users, AuthenticationAudit audit, ProblemWriter problems,
                                             @Value("${thd.map.basemap-url:}") String basemapUrl,
                                             @Value("${thd.security.frame-ancestors:}") List<String> frameAncestors)
             throws Exception {
@@ -90,8 +92,8 @@ class SecurityConfig {
                         .csrfTokenRepository(csrfCookies)
                         .csrfTokenRequestHandler(csrfHandler)
                         .ignoringRequestMatchers(request -> ApiTokenFilter.isBearer(request.getHeader("Authorization"))))
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new ApiTokenFilter(tokens, users, audit), BasicAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, users, audit, problems), BasicAuthenticationFilter.class)
                 .formLogin(form -> form.defaultSuccessUrl("/", false))
                 .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl("/"))
