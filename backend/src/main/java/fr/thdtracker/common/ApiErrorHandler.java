@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -63,6 +64,19 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
         boolean visitor = e instanceof AuthenticationException || user == null || user instanceof AnonymousAuthenticationToken;
         return visitor ? problem(HttpStatus.UNAUTHORIZED, ProblemErrorController.generic(401))
                 : problem(HttpStatus.FORBIDDEN, ProblemErrorController.generic(403));
+    }
+
+    /**
+     * A statement that ran over its timeout ({@link StatementTimeouts}): the database is busy or the
+     * question too large, not a fault of the server, so the client is told to retry.
+     */
+    @ExceptionHandler(QueryTimeoutException.class)
+    ResponseEntity<ProblemDetail> timedOut(QueryTimeoutException e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "La base de données n'a pas répondu à temps : réessayez dans un instant, ou posez une question plus restreinte.");
+        pd.setTitle("Délai dépassé");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", QUERY_RETRY_AFTER_SECONDS)
+                .body(pd);
     }
 
     /** The database refused or is unreachable: the visitor learns nothing of the statement. */
@@ -147,6 +161,8 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
         }
         return ProblemErrorController.generic(status);
     }
+
+    private static final String QUERY_RETRY_AFTER_SECONDS = "10";
 
     /** The type URIs of the problems written by this application's own code (ProblemWriter). */
     private static final String OWN_TYPES = "urn:thd-tracker:";

@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so that a public request cannot hold PostGIS for long; heavier answers and jobs raise it for their
  * own transaction only (set_config(…, true), i.e. SET LOCAL), and the connection goes back to the
  * pool with the default. A statement over its timeout ends as a {@link org.springframework.dao.QueryTimeoutException}
- * (SQLSTATE 57014), answered 503 ({@link QueryTimeoutAdvice}).
+ * (SQLSTATE 57014), answered 503 by {@link ApiErrorHandler}.
  */
 @Component
 public class StatementTimeouts {
