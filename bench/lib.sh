@@ -27,6 +27,19 @@ bench_start_server() {
   return 1
 }
 
+# Writes the wrk script ($2) that cycles through the tiles of a list ($1, lines layer/z/x/y).
+bench_wrk_tile_script() {
+  cat >"$2" <<LUA
+local paths = {}
+for line in io.lines("$1") do paths[#paths + 1] = "/tiles/" .. line .. ".mvt" end
+local i = 0
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+LUA
+}
+
 bench_median() {
   sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'
 }

@@ -20,15 +20,7 @@ git worktree add -q --detach "$work/a" "$rev"
 trap 'kill "${bench_server:-}" "${a_server:-}" 2>/dev/null; git worktree remove --force "$work/a"; rm -rf "$work"' EXIT
 (cd "$work/a" && mvn -q -B -DskipTests package)
 psql -tA -f bench/tile-list.sql >"$work/tiles.txt"
-cat >"$work/tiles.lua" <<LUA
-local paths = {}
-for line in io.lines("$work/tiles.txt") do paths[#paths + 1] = "/tiles/" .. line .. ".mvt" end
-local i = 0
-request = function()
-  i = i % #paths + 1
-  return wrk.format("GET", paths[i])
-end
-LUA
+bench_wrk_tile_script "$work/tiles.txt" "$work/tiles.lua"
 PORT=18201 java -XX:+UseParallelGC -Xmx2g -jar "$work/a/backend/target/thd-tracker.jar" --spring.flyway.enabled=false \
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE" --spring.datasource.username="$THD_PG_ADMIN" \
   --thd.eligibility.on-start=none --logging.level.root=WARN >"$work/a.log" 2>&1 &

@@ -32,15 +32,7 @@ out=$(MAVEN_OPTS="-Xmx1g" mvn -q -B -pl backend exec:java -Dexec.classpathScope=
 echo "$out"
 
 # wrk: 64 connections on 2 threads for 30 s, cycling through the same tiles
-cat >"$work/tiles.lua" <<LUA
-local paths = {}
-for line in io.lines("$work/tiles.txt") do paths[#paths + 1] = "/tiles/" .. line .. ".mvt" end
-local i = 0
-request = function()
-  i = i % #paths + 1
-  return wrk.format("GET", paths[i])
-end
-LUA
+bench_wrk_tile_script "$work/tiles.txt" "$work/tiles.lua"
 load=$(wrk -t2 -c64 -d30s --latency -s "$work/tiles.lua" "http://localhost:$port" 2>&1)
 echo "$load"
 requests=$(echo "$load" | grep -oE '^ *[0-9]+ requests in' | grep -oE '[0-9]+')
