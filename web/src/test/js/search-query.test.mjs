@@ -16,7 +16,7 @@ test('queries are trimmed and suggestions wait for three characters', () => {
 test('URLs encode the query and the date', () => {
   assert.equal(suggestUrl('12 bd de la liberté & co'), 'api/eligibility/suggest?q=12%20bd%20de%20la%20libert%C3%A9%20%26%20co');
   assert.equal(lookupUrl('dinan', '2026-10-31'), 'api/eligibility/lookup?q=dinan&asOf=2026-10-31');
-  assert.equal(premiseUrl(42, '2019-01-01'), 'api/eligibility/premises/42?asOf=2019-01-01');
+  assert.equal(premiseUrl(42, '2019-01-01'), 'api/eligibility/buildings/42?asOf=2019-01-01');
 });
 
 test('only labelled suggestions are kept, ten at most', () => {
@@ -43,9 +43,9 @@ test('arrow keys open the list at either end and wrap around', () => {
 });
 
 test('the other candidates leave out the chosen premise and unusable ones', () => {
-  const answer = { premiseId: 7, candidates: [{ premiseId: 7, street: 'A' }, { premiseId: 8, street: 'Rue B', commune: 'Dinan' }, { street: 'C' }, null] };
-  assert.deepEqual(otherCandidates(answer).map((c) => c.premiseId), [8]);
-  assert.deepEqual(otherCandidates({ premiseId: 1 }), []);
+  const answer = { buildingId: 7, candidates: [{ buildingId: 7, street: 'A' }, { buildingId: 8, street: 'Rue B', commune: 'Dinan' }, { street: 'C' }, null] };
+  assert.deepEqual(otherCandidates(answer).map((c) => c.buildingId), [8]);
+  assert.deepEqual(otherCandidates({ buildingId: 1 }), []);
   assert.deepEqual(otherCandidates(null), []);
   assert.equal(candidateLabel({ street: 'Rue B', commune: 'Dinan' }), 'Rue B, Dinan');
   assert.equal(candidateLabel({ commune: 'Dinan' }), 'Dinan');

@@ -46,7 +46,7 @@ class BadInputCorpusTest extends DemoDatabaseTest {
 
     /** Values that bring a request up to the parameter under test: path variables and required parameters. */
     static final Map<String, List<String>> SAMPLES = Map.of(
-            "layer", List.of("premises"), "id", List.of("premises", "1"), "z", List.of("14"), "x", List.of("8101"),
+            "layer", List.of("buildings"), "id", List.of("buildings", "1"), "z", List.of("14"), "x", List.of("8101"),
             "y", List.of("5695"), "featureId", List.of("1"), "level", List.of("commune"), "q", List.of("rue"),
             "lon", List.of("-2.05"), "lat", List.of("48.45"));
     /** Parameters read together: testing one sends the other with a sound value. */

@@ -9,8 +9,7 @@ import java.util.Set;
  * a table the source does not, the join clause it needs (added only where the attribute is used,
  * so a tile never pays for a count the map does not show).
  *
- * Two attributes may share a name for different outputs: tiles carry one point per building, so
- * their {@code state} is the building's most common state where OGC gives the line's.
+ * Two attributes may share a name for different outputs, each with its own expression.
  */
 public record Attribute(String name, String sql, Set<Output> outputs, String join) {
 

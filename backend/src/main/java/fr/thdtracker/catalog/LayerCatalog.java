@@ -22,7 +22,7 @@ public final class LayerCatalog {
             NetworkLayers.RUHD,
             NetworkLayers.RUHD_SITES,
             NetworkLayers.RUHD_LINKS,
-            PremiseLayer.PREMISES);
+            BuildingLayer.BUILDINGS);
 
     /** A layer served by the output, whoever asks (access is checked by {@link LayerAccess}). */
     public static Optional<Layer> find(String id, Output output) {

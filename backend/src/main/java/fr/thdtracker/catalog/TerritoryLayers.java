@@ -16,12 +16,12 @@ final class TerritoryLayers {
 
     /** Lines per commune, for the overview map (GeoJSON only: a tile would count them again per request). */
     private static final String COMMUNE_LINES =
-            "LEFT JOIN (SELECT insee, count(*) AS lines FROM premise GROUP BY insee) n ON n.insee = t.insee";
+            "LEFT JOIN (SELECT insee, sum(lines) AS lines FROM building GROUP BY insee) n ON n.insee = t.insee";
 
-    /** Lines and deployed lines per zone, through their PM areas. */
+    /** Lines and deployed lines per zone, summed from the buildings of their PM areas. */
     private static final String ZONE_LINES = """
-            LEFT JOIN (SELECT pm.zone_id, count(*) AS lines, count(*) FILTER (WHERE pr.state = 'DEPLOYE') AS deployed
-                       FROM premise pr JOIN pm_zone pm ON pm.id = pr.pm_zone_id
+            LEFT JOIN (SELECT pm.zone_id, sum(bd.lines) AS lines, sum(bd.lines) FILTER (WHERE bd.state = 'DEPLOYE') AS deployed
+                       FROM building bd JOIN pm_zone pm ON pm.id = bd.pm_zone_id
                        GROUP BY pm.zone_id) n ON n.zone_id = t.id""";
 
     static final Layer DEPARTMENTS = Layer.named("departments")
@@ -85,7 +85,7 @@ final class TerritoryLayers {
                     everywhere("reference", "t.code"),
                     everywhere("zone", "zp.zone_code"),
                     everywhere("dwellings",
-                            "(SELECT coalesce(sum(p.dwellings), 0)::int FROM premise p WHERE p.pm_zone_id = t.id)"),
+                            "(SELECT coalesce(sum(bd.dwellings), 0)::int FROM building bd WHERE bd.pm_zone_id = t.id)"),
                     in("state", "t.pm_state", OGC, GEOJSON),
                     in("plannedDate", "t.planned_date", OGC),
                     in("madeAvailableDate", "t.made_available_date", OGC))

@@ -2,9 +2,8 @@ package fr.thdtracker.catalog;
 
 /**
  * How a layer is drawn in tiles. Polygons are simplified to the tile's pixel at each zoom. With
- * {@code buildingPointsFromZoom} set (the premises), tiles below that zoom are cell aggregates
- * (tiles' premise_cell) and from that zoom one point per building: the layer's rows grouped by
- * geometry, its tile attributes being aggregates.
+ * {@code buildingPointsFromZoom} set (the buildings), tiles below that zoom are cell aggregates
+ * of their lines (tiles' premise_cell) and from that zoom one point per building row.
  */
 public record ZoomRules(int minZoom, int maxZoom, boolean simplifyPolygons, Integer buildingPointsFromZoom) {
 
@@ -21,7 +20,7 @@ public record ZoomRules(int minZoom, int maxZoom, boolean simplifyPolygons, Inte
     }
 
     /**
-     * Premises: measured on the full demo, the z14 tile over the densest town holds 18,000
+     * Buildings: measured on the full demo, the z14 tile over the densest town holds 18,000
      * buildings (≈ 470 kB), the z15 one 9,000 (≈ 240 kB), so points start at z15.
      */
     public static ZoomRules cellsThenBuildings(int pointsFromZoom) {
@@ -30,9 +29,5 @@ public record ZoomRules(int minZoom, int maxZoom, boolean simplifyPolygons, Inte
 
     public boolean aggregatesAt(int z) {
         return buildingPointsFromZoom != null && z < buildingPointsFromZoom;
-    }
-
-    public boolean onePointPerBuilding() {
-        return buildingPointsFromZoom != null;
     }
 }

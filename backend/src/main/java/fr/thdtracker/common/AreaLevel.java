@@ -5,24 +5,24 @@ import java.util.Arrays;
 
 /**
  * The levels figures are aggregated at (eligibility, progress): for each, the grouping key over
- * {@code premise p}, the joins it needs and where its names come from. The SQL fragments are
+ * {@code building b} (a building's lines share its commune and PM area), the joins it needs and where its names come from. The SQL fragments are
  * constants chosen here, never built from the request.
  */
 public enum AreaLevel {
     REGION("region", "'region'", "", "SELECT 'region' AS code, 'Territoire du programme' AS name"),
-    DEPARTMENT("department", "c.department_code", "JOIN commune c ON c.insee = p.insee",
+    DEPARTMENT("department", "c.department_code", "JOIN commune c ON c.insee = b.insee",
             "SELECT code, name FROM department"),
-    EPCI("epci", "c.epci_siren", "JOIN commune c ON c.insee = p.insee", "SELECT siren AS code, name FROM epci"),
-    COMMUNE("commune", "p.insee", "", "SELECT insee AS code, name FROM commune"),
+    EPCI("epci", "c.epci_siren", "JOIN commune c ON c.insee = b.insee", "SELECT siren AS code, name FROM epci"),
+    COMMUNE("commune", "b.insee", "", "SELECT insee AS code, name FROM commune"),
     ZONE("zone", "zp.zone_code", Joins.PROGRAMME, "SELECT code, name FROM deployment_zone"),
     PHASE("phase", "zp.phase_code", Joins.PROGRAMME, "SELECT code, name FROM phase"),
     TRANCHE("tranche", "zp.tranche_code", Joins.PROGRAMME, "SELECT code, name FROM tranche"),
     CONTRACTOR("contractor", "coalesce(zp.contractor, 'non attribué')", Joins.PROGRAMME,
             "SELECT name AS code, name FROM contractor");
 
-    /** The premise → zone → tranche → phase → contractor chain, a Flyway view (V13). */
+    /** The building → zone → tranche → phase → contractor chain, a Flyway view (V13). */
     private static final class Joins {
-        static final String PROGRAMME = "JOIN pm_zone_programme zp ON zp.pm_zone_id = p.pm_zone_id";
+        static final String PROGRAMME = "JOIN pm_zone_programme zp ON zp.pm_zone_id = b.pm_zone_id";
     }
 
     public final String param;

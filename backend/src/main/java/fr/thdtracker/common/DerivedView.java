@@ -56,7 +56,7 @@ public abstract class DerivedView {
     @EventListener(ApplicationReadyEvent.class)
     void fillWhenEmpty() {
         boolean empty = !jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + ")").query(Boolean.class).single();
-        boolean premises = jdbc.sql("SELECT EXISTS (SELECT 1 FROM premise)").query(Boolean.class).single();
+        boolean premises = jdbc.sql("SELECT EXISTS (SELECT 1 FROM building)").query(Boolean.class).single();
         if (empty && premises) {
             refresh();
         }

@@ -4,16 +4,16 @@ package fr.thdtracker.common;
 
 /**
  * Which premises a report or a figure covers: the region, a department, an EPCI or a phase. The
- * predicate over {@code premise p} is a constant; only {@code :scope} is bound from the request.
+ * predicate over {@code building b} is a constant; only {@code :scope} is bound from the request.
  */
 public record Scope(Kind kind, String value) {
 
     public enum Kind {
         REGION("TRUE"),
-        DEPARTMENT("p.insee IN (SELECT insee FROM commune WHERE department_code = :scope)"),
-        EPCI("p.insee IN (SELECT insee FROM commune WHERE epci_siren = :scope)"),
+        DEPARTMENT("b.insee IN (SELECT insee FROM commune WHERE department_code = :scope)"),
+        EPCI("b.insee IN (SELECT insee FROM commune WHERE epci_siren = :scope)"),
         PHASE("""
-                p.pm_zone_id IN (SELECT pm_zone_id FROM pm_zone_programme
+                b.pm_zone_id IN (SELECT pm_zone_id FROM pm_zone_programme
                                  WHERE phase_code = :scope OR phase_id::text = :scope)""");
 
         public final String predicate;

@@ -47,7 +47,7 @@ public class DemoGenerator {
     }
 
     public boolean databaseHasPremises() {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM premise)").query(Boolean.class).single();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM building)").query(Boolean.class).single();
     }
 
     /** Loads the demo; refuses when premises already exist (nothing is ever overwritten). */
@@ -102,9 +102,9 @@ public class DemoGenerator {
         programme.writeOperators(operators);
         programme.writeProgramme(rollout, s);
         network.writeCopper(bulk, copper);
-        List<String> restore = bulk.dropIndexesAndForeignKeys("premise_event", "premise");
+        List<String> restore = bulk.dropIndexesAndForeignKeys("building_event", "premise_event", "premise", "building");
         step("COPY de " + premises.size + " locaux");
-        premiseWriter.writePremises(bulk, premises, communes, rollout, copper, fates, operators, s);
+        long buildings = premiseWriter.writePremises(bulk, premises, communes, rollout, copper, fates, operators, s);
         step("COPY de l'historique");
         long events = premiseWriter.writeEvents(bulk, premises, fates, operators, s, batchId);
         step("Index et clés étrangères");
@@ -119,7 +119,7 @@ public class DemoGenerator {
         putInfo("demo.scale", Double.toString(s.scale()));
         jdbc.sql("ANALYZE").update();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        log.info("Démo chargée : {} locaux, {} événements, {} zones, {} s", premises.size, events,
+        log.info("Démo chargée : {} locaux dans {} immeubles, {} événements, {} zones, {} s", premises.size, buildings, events,
                 rollout.zones.size(), String.format("%.1f", seconds));
         return new DemoSummary(premises.size, events, rollout.zones.size(), rollout.pms.size(),
                 copper.exchanges.size(), copper.operations.size(), seconds);

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * What happens to each premise over time: targeted, signed (blocks of flats), in works, then
+ * What happens to each building over time (its lines share it) and to each line's subscription: targeted, signed (blocks of flats), in works, then
  * connectable when its PM area is made available (2 % only on demand), a few abandoned; opening for
  * sale three months later; subscription with an operator present on the network at that date.
  * Take-up is calibrated so that 43 % of the lines open on 1 January 2021 were subscribed then.
@@ -52,6 +52,19 @@ final class PremiseFates {
         long dataDay = settings.dataDate().toEpochDay();
         for (int i = 0; i < n; i++) {
             SplittableRandom rnd = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L + i);
+            if (!premises.startsBuilding(i)) {
+                // state and dates follow the building, as in IPE files: its first line's draw
+                int first = i - 1;
+                cible[i] = cible[first];
+                works[i] = works[first];
+                signe[i] = signe[first];
+                connectable[i] = connectable[first];
+                onDemand[i] = onDemand[first];
+                abandoned[i] = abandoned[first];
+                opening[i] = opening[first];
+                subscribed[i] = NONE;
+                continue;
+            }
             RolloutPlan.Pm pm = plan.pms.get(plan.premisePm[i]);
             cible[i] = (int) pm.zone.cibleOn.toEpochDay();
             works[i] = (int) pm.worksStart.toEpochDay();

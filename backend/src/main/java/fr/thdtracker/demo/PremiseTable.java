@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The generated premises as parallel primitive arrays: 1.3 million objects would cost far more
+ * The generated lines as parallel primitive arrays, the lines of one building consecutive (a block's
+ * flats numbered from 1 in {@code unit}, a house 0): 1.3 million objects would cost far more
  * memory and time than these columns.
  */
 final class PremiseTable {
@@ -63,6 +64,20 @@ final class PremiseTable {
         immeuble = Arrays.copyOf(immeuble, n);
         dwellings = Arrays.copyOf(dwellings, n);
         unit = Arrays.copyOf(unit, n);
+    }
+
+    /** Line i opens a building (a house, or the first flat of a block); the next lines of a block follow it. */
+    boolean startsBuilding(int i) {
+        return unit[i] <= 1;
+    }
+
+    /** The first line of line i's building: its fate, PM area and SR are the building's. */
+    int firstLineOf(int i) {
+        int k = i;
+        while (!startsBuilding(k)) {
+            k--;
+        }
+        return k;
     }
 
     double[] xs() {

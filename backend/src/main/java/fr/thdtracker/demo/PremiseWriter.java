@@ -10,7 +10,7 @@ import fr.thdtracker.territory.CommuneShape;
 import fr.thdtracker.common.BulkCopy;
 import fr.thdtracker.common.GeometryCodec;
 
-/** Writes the PM areas, the premises as of the data date and their dated histories (COPY). */
+/** Writes the PM areas, the buildings and their lines as of the data date and their dated histories (COPY). */
 final class PremiseWriter {
 
     private final JdbcClient jdbc;
@@ -19,7 +19,8 @@ final class PremiseWriter {
         this.jdbc = jdbc;
     }
 
-    void writePremises(BulkCopy bulk, PremiseTable p, List<CommuneShape> communes, RolloutPlan rollout,
+    /** The PM areas, then the buildings and their lines; answers the number of buildings. */
+    long writePremises(BulkCopy bulk, PremiseTable p, List<CommuneShape> communes, RolloutPlan rollout,
                                CopperPlan copper, PremiseFates f, List<PremiseFates.Operator> operators,
                                DemoSettings s) {
         long d = s.dataDate().toEpochDay();
@@ -35,31 +36,65 @@ final class PremiseWriter {
         });
         jdbc.sql("SELECT setval(pg_get_serial_sequence('pm_zone', 'id'), (SELECT max(id) FROM pm_zone))")
                 .query(Long.class).single();
-        bulk.copy("premise", "id, code, insee, pm_zone_id, sub_distributor_id, street_number, street_suffix, "
-                + "street_name, complement, building_type, dwellings, state, planned_cabling_date, cabling_date, "
-                + "commercial_opening_date, operator_id, subscribed_on, geom", out -> {
+        boolean[] business = BusinessPremises.mark(p, communes, s.seed());
+        int[] buildingOf = new int[p.size];
+        int[] dwellings = new int[p.size];
+        int[] businessCount = new int[p.size];
+        long buildings = 0;
+        for (int i = 0; i < p.size; i++) {
+            if (p.startsBuilding(i)) {
+                buildings++;
+            }
+            buildingOf[i] = p.startsBuilding(i) ? i : buildingOf[i - 1];
+            if (business[i]) {
+                businessCount[buildingOf[i]]++;
+            } else {
+                dwellings[buildingOf[i]]++;
+            }
+        }
+        // a building's id is its first line's (ids stay those of the lines, buildings are a subset)
+        bulk.copy("building", "id, code, insee, pm_zone_id, sub_distributor_id, street_number, street_suffix, "
+                + "street_name, building_type, dwellings, business_premises, state, planned_cabling_date, cabling_date, "
+                + "commercial_opening_date, geom", out -> {
             for (int i = 0; i < p.size; i++) {
+                if (!p.startsBuilding(i)) {
+                    continue;
+                }
                 RolloutPlan.Pm pm = rollout.pms.get(rollout.premisePm[i]);
                 boolean cabled = !f.isAbandoned(i) && f.connectable[i] <= d;
                 String insee = communes.get(p.commune[i]).insee();
-                out.printRecord(i + 1, String.format("IMB/%s/X/%07d", insee, i + 1), insee, pm.id,
+                out.printRecord(i + 1, buildingCode(insee, i), insee, pm.id,
                         copper.subDistributors.get(copper.premiseSr[i]).id,
                         p.number[i] > 0 ? p.number[i] : null,
                         p.suffix[i] == 1 ? "bis" : p.suffix[i] == 2 ? "ter" : null,
                         p.streetNames.get(p.street[i]),
-                        p.unit[i] > 0 ? "Appt " + p.unit[i] : null,
-                        p.immeuble[i] ? "IMMEUBLE" : "PAVILLON", p.dwellings[i], stateOn(f, i, d),
+                        p.immeuble[i] ? "IMMEUBLE" : "PAVILLON", dwellings[i], businessCount[i], stateOn(f, i, d),
                         cabled ? pm.planned : pm.madeAvailable.isAfter(s.dataDate()) ? pm.madeAvailable : pm.planned,
                         cabled ? DemoRows.day(f.connectable[i]) : null,
                         cabled ? DemoRows.day(f.opening[i]) : null,
-                        f.isSubscribed(i) ? operators.get(f.operator[i]).id() : null,
-                        f.isSubscribed(i) ? DemoRows.day(f.subscribed[i]) : null,
                         DemoRows.point(p.x[i], p.y[i]));
             }
         });
+        bulk.copy("premise", "id, code, building_id, kind, complement, operator_id, subscribed_on", out -> {
+            for (int i = 0; i < p.size; i++) {
+                int first = buildingOf[i];
+                String insee = communes.get(p.commune[first]).insee();
+                out.printRecord(i + 1, buildingCode(insee, first) + "-" + String.format("%02d", i - first + 1), first + 1,
+                        business[i] ? "BUSINESS" : "DWELLING",
+                        p.unit[i] > 0 ? (business[i] ? "Local commercial " : "Appt ") + p.unit[i] : null,
+                        f.isSubscribed(i) ? operators.get(f.operator[i]).id() : null,
+                        f.isSubscribed(i) ? DemoRows.day(f.subscribed[i]) : null);
+            }
+        });
+        return buildings;
     }
 
-    /** IPE state of premise i on the given day. */
+    /** IPE IdentifiantImmeuble of the building whose first line is line i. */
+    private static String buildingCode(String insee, int firstLine) {
+        return String.format("IMB/%s/X/%07d", insee, firstLine + 1);
+    }
+
+    /** IPE state of the building whose first line is i, on the given day. */
     static String stateOn(PremiseFates f, int i, long day) {
         if (f.isAbandoned(i) && f.abandoned[i] <= day) {
             return "ABANDONNE";
@@ -76,11 +111,15 @@ final class PremiseWriter {
         return "CIBLE";
     }
 
+    /** Building-level events per building (its first line's fate), subscriptions per line. */
     long writeEvents(BulkCopy bulk, PremiseTable p, PremiseFates f, List<PremiseFates.Operator> operators,
                              DemoSettings s, long batchId) {
         long d = s.dataDate().toEpochDay();
-        return bulk.copy("premise_event", "premise_id, field, old_value, new_value, effective_on, recorded_at, source, batch_id", out -> {
+        long buildingEvents = bulk.copy("building_event", "building_id, field, old_value, new_value, effective_on, recorded_at, source, batch_id", out -> {
             for (int i = 0; i < p.size; i++) {
+                if (!p.startsBuilding(i)) {
+                    continue;
+                }
                 long id = i + 1;
                 int[] days = {f.cible[i], f.hasSigne(i) ? f.signe[i] : Integer.MAX_VALUE, f.works[i],
                         f.isAbandoned(i) ? f.abandoned[i] : f.connectable[i]};
@@ -103,18 +142,23 @@ final class PremiseWriter {
                 if (!f.isAbandoned(i) && f.connectable[i] <= d) {
                     event(out, id, "commercial_opening_date", null, DemoRows.day(f.opening[i]).toString(), f.connectable[i], d, batchId);
                 }
+            }
+        });
+        long lineEvents = bulk.copy("premise_event", "premise_id, field, old_value, new_value, effective_on, recorded_at, source, batch_id", out -> {
+            for (int i = 0; i < p.size; i++) {
                 if (f.isSubscribed(i)) {
-                    event(out, id, "subscription", null, operators.get(f.operator[i]).code(), f.subscribed[i], d, batchId);
+                    event(out, i + 1, "subscription", null, operators.get(f.operator[i]).code(), f.subscribed[i], d, batchId);
                 }
             }
         });
+        return buildingEvents + lineEvents;
     }
 
-    private static void event(CSVPrinter out, long premiseId, String field, String oldValue, String newValue,
+    private static void event(CSVPrinter out, long rowId, String field, String oldValue, String newValue,
                               long effectiveDay, long dataDay, long batchId) throws IOException {
         // the IPE file arrives every two weeks: recorded a few days after the fact, never after the data date
-        long recorded = Math.min(effectiveDay + 1 + premiseId % 14, dataDay);
-        out.printRecord(premiseId, field, oldValue, newValue, DemoRows.day(effectiveDay),
+        long recorded = Math.min(effectiveDay + 1 + rowId % 14, dataDay);
+        out.printRecord(rowId, field, oldValue, newValue, DemoRows.day(effectiveDay),
                 DemoRows.day(recorded) + "T06:00:00Z", "DEMO", batchId);
     }
 }

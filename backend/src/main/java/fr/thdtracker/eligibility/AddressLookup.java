@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import fr.thdtracker.common.BadRequestException;
 import fr.thdtracker.common.NotFoundException;
 
-/** Typed addresses: the premise they name (with the streets that matched), and suggestions while typing. */
+/** Typed addresses: the building they name (with the streets that matched), and suggestions while typing. */
 @Service
 class AddressLookup {
 
@@ -56,7 +56,7 @@ class AddressLookup {
         if (candidates.isEmpty()) {
             throw new NotFoundException("Aucune adresse ne correspond à « " + q + " »");
         }
-        return new LookupAnswer(premises.premise(candidates.get(0).premiseId(), asOf), candidates);
+        return new LookupAnswer(premises.building(candidates.get(0).buildingId(), asOf), candidates);
     }
 
     List<AddressSuggestion> suggest(String q) {
@@ -83,7 +83,7 @@ class AddressLookup {
             if (s.score() < minScore) {
                 continue;
             }
-            search.premiseOnStreet(s.insee(), s.streetName(), query.number(), query.suffix())
+            search.buildingOnStreet(s.insee(), s.streetName(), query.number(), query.suffix())
                     .ifPresent(id -> candidates.add(new LookupAnswer.Candidate(id, s.streetName(), s.commune(),
                             s.insee(), Math.round(s.score() * 100) / 100.0)));
         }

@@ -79,10 +79,11 @@ class EligibilityController {
         return addresses.suggest(Problems.bounded("q", q, MAX_QUERY));
     }
 
-    @GetMapping("/api/eligibility/premises/{id}")
-    PremiseEligibility premise(@PathVariable long id,
-                               @RequestParam(required = false) String asOf) {
-        return premises.premise(id, DateParam.parse("asOf", asOf));
+    /** Public: one building (the lines of one IMB identifier) on a date. */
+    @GetMapping("/api/eligibility/buildings/{id}")
+    PremiseEligibility building(@PathVariable long id,
+                                @RequestParam(required = false) String asOf) {
+        return premises.building(id, DateParam.parse("asOf", asOf));
     }
 
     @GetMapping("/api/eligibility/areas")

@@ -87,8 +87,8 @@ public class EligibilityRecompute {
         return run();
     }
 
-    /** Recomputes the given premises only (after their state or their network changed). */
-    public int premises(Collection<Long> ids) {
+    /** Recomputes the given buildings only (after their state or their network changed). */
+    public int buildings(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return 0;
         }
@@ -96,7 +96,7 @@ public class EligibilityRecompute {
         PremiseBatch batch = reader.read(array);
         lengths.measure(batch, LineLengths.Progress.NONE);
         tx.executeWithoutResult(s -> {
-            jdbc.sql("DELETE FROM eligibility WHERE premise_id = ANY(CAST(:ids AS bigint[]))").param("ids", array).update();
+            jdbc.sql("DELETE FROM eligibility WHERE building_id = ANY(CAST(:ids AS bigint[]))").param("ids", array).update();
             writer.write(batch, model);
         });
         return batch.size;
@@ -142,7 +142,7 @@ public class EligibilityRecompute {
                 return null;
             });
             long tGraph = System.nanoTime();
-            progress("lecture des locaux", 0, 0);
+            progress("lecture des immeubles", 0, 0);
             PremiseBatch batch = timeouts.job(() -> reader.read(null));
             long tLoad = System.nanoTime();
             lengths.measure(batch, this::progress);
@@ -165,7 +165,7 @@ public class EligibilityRecompute {
                     (System.nanoTime() - tCompute) / 1_000_000);
             jdbc.sql("ANALYZE eligibility").update();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            log.info("Éligibilité recalculée : {} locaux en {} s ({} par la route)", batch.size,
+            log.info("Éligibilité recalculée : {} immeubles en {} s ({} par la route)", batch.size,
                     String.format("%.1f", seconds), batch.routedCount());
             // the views derived from it (tile aggregates, progress milestones) follow, timed by their owners
             progress("vues dérivées (tuiles, avancement)", batch.size, batch.size);

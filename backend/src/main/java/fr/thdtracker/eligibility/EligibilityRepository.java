@@ -14,11 +14,11 @@ import org.springframework.stereotype.Repository;
 import fr.thdtracker.common.AreaLevel;
 import fr.thdtracker.common.Scope;
 
-/** All the eligibility SQL: one premise on a date, aggregates on a date, what-if populations. */
+/** All the eligibility SQL (per building, lines counted by weight): one building on a date, aggregates on a date, what-if populations. */
 @Repository
 class EligibilityRepository {
 
-    /** Which offer a premise has on :d — fibre if open, else its cabinet if in service, else its exchange. */
+    /** Which offer a building's lines have on :d — fibre if open, else its cabinet if in service, else its exchange. */
     private static final String CLASS_ON_DATE = """
             CASE WHEN thd_fibre_open(e.fibre_from, e.fibre_until, :d) THEN :ftthClass
                  WHEN o.commissioned_on <= :d THEN e.cabinet_class
@@ -27,18 +27,20 @@ class EligibilityRepository {
     private static final String FIBRE_ON_DATE = "thd_fibre_open(e.fibre_from, e.fibre_until, :d)";
 
     private static final String AREAS = """
-            SELECT %s AS code, %s AS cls, coalesce(%s, false) AS fibre, count(*) AS n
+            SELECT %s AS code, %s AS cls, coalesce(%s, false) AS fibre, sum(b.lines) AS n
             FROM eligibility e
-            JOIN premise p ON p.id = e.premise_id
+            JOIN building b ON b.id = e.building_id
             LEFT JOIN upgrade_operation o ON o.id = e.cabinet_operation_id
             %s
             GROUP BY 1, 2, 3
             """;
 
-    private static final String PREMISE = """
-            SELECT p.id, p.code, p.street_number, p.street_suffix, p.street_name, p.complement, p.insee,
-                   c.name AS commune, p.state AS current_state, p.commercial_opening_date,
-                   ST_X(ST_Transform(p.geom, 4326)) AS lon, ST_Y(ST_Transform(p.geom, 4326)) AS lat,
+    /** A building with its lines counted, its programme, PM area and eligibility, and its state on :d. */
+    private static final String BUILDING = """
+            SELECT b.id, b.code, b.street_number, b.street_suffix, b.street_name, b.insee,
+                   c.name AS commune, b.state AS current_state, b.commercial_opening_date,
+                   b.building_type, b.dwellings, b.business_premises, b.lines,
+                   ST_X(ST_Transform(b.geom, 4326)) AS lon, ST_Y(ST_Transform(b.geom, 4326)) AS lat,
                    t.code AS tranche, t.name AS tranche_name, ph.code AS phase, ph.name AS phase_name,
                    ph.target_end_date, pm.code AS pm_code, pm.pm_state, pm.planned_date, pm.made_available_date,
                    e.fibre_from, e.fibre_until, e.exchange_length_m, e.exchange_routed, e.exchange_attenuation_db,
@@ -48,19 +50,19 @@ class EligibilityRepository {
                    ex.code AS exchange_code, ex.name AS exchange_name, ex.type AS exchange_type,
                    o.code AS operation_code, o.status AS operation_status, o.commissioned_on,
                    cab.code AS cabinet_code, cab.name AS cabinet_name, cab.type AS cabinet_type,
-                   (SELECT new_value FROM premise_event s WHERE s.premise_id = p.id AND s.field = 'state'
+                   (SELECT new_value FROM building_event s WHERE s.building_id = b.id AND s.field = 'state'
                       AND s.effective_on <= :d ORDER BY s.effective_on DESC, s.id DESC LIMIT 1) AS state_on_date
-            FROM premise p
-            JOIN commune c ON c.insee = p.insee
-            LEFT JOIN eligibility e ON e.premise_id = p.id
+            FROM building b
+            JOIN commune c ON c.insee = b.insee
+            LEFT JOIN eligibility e ON e.building_id = b.id
             LEFT JOIN exchange ex ON ex.id = e.exchange_id
             LEFT JOIN upgrade_operation o ON o.id = e.cabinet_operation_id
             LEFT JOIN exchange cab ON cab.id = o.cabinet_id
-            LEFT JOIN pm_zone pm ON pm.id = p.pm_zone_id
+            LEFT JOIN pm_zone pm ON pm.id = b.pm_zone_id
             LEFT JOIN deployment_zone z ON z.id = pm.zone_id
             LEFT JOIN tranche t ON t.id = z.tranche_id
             LEFT JOIN phase ph ON ph.id = t.phase_id
-            WHERE p.id = :id
+            WHERE b.id = :id
             """;
 
     private final JdbcClient jdbc;
@@ -69,8 +71,8 @@ class EligibilityRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<PremiseRow> premise(long id, LocalDate on) {
-        return jdbc.sql(PREMISE).param("id", id).param("d", on).query(PremiseRowMapper::map).optional();
+    Optional<PremiseRow> building(long id, LocalDate on) {
+        return jdbc.sql(BUILDING).param("id", id).param("d", on).query(PremiseRowMapper::map).optional();
     }
 
     record Count(String code, SpeedClass speedClass, boolean fibre, long n) {
@@ -92,19 +94,20 @@ class EligibilityRepository {
         return names;
     }
 
-    /** One premise's class without and with an upgrade. */
-    record ClassChange(SpeedClass before, SpeedClass after) {
+    /** One building's class without and with an upgrade, and the lines it weighs. */
+    record ClassChange(SpeedClass before, SpeedClass after, long lines) {
     }
 
     /** Premises behind an operation's sub-distributor: class without and with its cabinet on :d. */
     List<ClassChange> operationEffect(int operationId, LocalDate on, int ftthClass) {
         return jdbc.sql("""
                         SELECT CASE WHEN %1$s THEN :ftthClass ELSE e.exchange_class END AS before,
-                               CASE WHEN %1$s THEN :ftthClass ELSE e.cabinet_class END AS after
-                        FROM eligibility e WHERE e.cabinet_operation_id = :op
+                               CASE WHEN %1$s THEN :ftthClass ELSE e.cabinet_class END AS after, b.lines
+                        FROM eligibility e JOIN building b ON b.id = e.building_id WHERE e.cabinet_operation_id = :op
                         """.formatted(FIBRE_ON_DATE))
                 .param("op", operationId).param("d", on).param("ftthClass", ftthClass)
-                .query((rs, i) -> new ClassChange(SpeedClass.values()[rs.getInt(1)], SpeedClass.values()[rs.getInt(2)]))
+                .query((rs, i) -> new ClassChange(SpeedClass.values()[rs.getInt(1)], SpeedClass.values()[rs.getInt(2)],
+                        rs.getLong(3)))
                 .list();
     }
 
@@ -137,26 +140,27 @@ class EligibilityRepository {
                 .optional();
     }
 
-    record SrPremise(long id, double lon, double lat, SpeedClass before, boolean fibre) {
+    /** A building behind a sub-distributor, with its lines. */
+    record SrPremise(long id, double lon, double lat, SpeedClass before, boolean fibre, long lines) {
     }
 
     List<SrPremise> premisesOfSubDistributor(int srId, LocalDate on, int ftthClass) {
         return jdbc.sql("""
-                        SELECT p.id, ST_X(ST_Transform(p.geom, 4326)) AS lon, ST_Y(ST_Transform(p.geom, 4326)) AS lat,
-                               %s AS cls, coalesce(%s, false) AS fibre
-                        FROM premise p JOIN eligibility e ON e.premise_id = p.id
+                        SELECT b.id, ST_X(ST_Transform(b.geom, 4326)) AS lon, ST_Y(ST_Transform(b.geom, 4326)) AS lat,
+                               %s AS cls, coalesce(%s, false) AS fibre, b.lines
+                        FROM building b JOIN eligibility e ON e.building_id = b.id
                         LEFT JOIN upgrade_operation o ON o.id = e.cabinet_operation_id
-                        WHERE p.sub_distributor_id = :sr ORDER BY p.id
+                        WHERE b.sub_distributor_id = :sr ORDER BY b.id
                         """.formatted(CLASS_ON_DATE, FIBRE_ON_DATE))
                 .param("sr", srId).param("d", on).param("ftthClass", ftthClass)
                 .query((rs, i) -> new SrPremise(rs.getLong("id"), rs.getDouble("lon"), rs.getDouble("lat"),
-                        SpeedClass.values()[rs.getInt("cls")], rs.getBoolean("fibre")))
+                        SpeedClass.values()[rs.getInt("cls")], rs.getBoolean("fibre"), rs.getLong("lines")))
                 .list();
     }
 
     /** INSEE codes of the communes with premises in the scope. */
     Set<String> communesIn(Scope scope) {
-        return new HashSet<>(jdbc.sql("SELECT DISTINCT p.insee FROM premise p WHERE " + scope.kind().predicate)
+        return new HashSet<>(jdbc.sql("SELECT DISTINCT b.insee FROM building b WHERE " + scope.kind().predicate)
                 .param("scope", scope.value()).query(String.class).list());
     }
 }

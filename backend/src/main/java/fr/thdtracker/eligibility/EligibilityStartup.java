@@ -35,7 +35,7 @@ class EligibilityStartup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if ("none".equals(mode) || (!"always".equals(mode) && !recompute.isEmpty())
-                || !jdbc.sql("SELECT EXISTS (SELECT 1 FROM premise)").query(Boolean.class).single()) {
+                || !jdbc.sql("SELECT EXISTS (SELECT 1 FROM building)").query(Boolean.class).single()) {
             return;
         }
         log.info("Éligibilité : premier calcul ({})", mode);

@@ -21,7 +21,7 @@ import fr.thdtracker.common.BulkCopy;
 @Component
 class EligibilityTableWriter {
 
-    private static final String COLUMNS = "premise_id, fibre_from, fibre_until, exchange_id, exchange_length_m, "
+    private static final String COLUMNS = "building_id, fibre_from, fibre_until, exchange_id, exchange_length_m, "
             + "exchange_routed, exchange_attenuation_db, exchange_technology, exchange_min_mbps, exchange_max_mbps, "
             + "exchange_class, cabinet_operation_id, cabinet_length_m, cabinet_routed, cabinet_attenuation_db, "
             + "cabinet_technology, cabinet_min_mbps, cabinet_max_mbps, cabinet_class";
@@ -69,7 +69,7 @@ class EligibilityTableWriter {
     void rebuildAddressIndex() {
         jdbc.sql("TRUNCATE address_index").update();
         List<String[]> streets = jdbc.sql("""
-                        SELECT DISTINCT p.insee, p.street_name, c.name FROM premise p JOIN commune c USING (insee)
+                        SELECT DISTINCT b.insee, b.street_name, c.name FROM building b JOIN commune c USING (insee)
                         """)
                 .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list();
         bulk().copy("address_index", "insee, street_name, search_key, street_key", out -> {

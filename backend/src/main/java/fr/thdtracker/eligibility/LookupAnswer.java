@@ -6,13 +6,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
- * The answer to a lookup: the premise found, and for a typed address the streets that matched
+ * The answer to a lookup: the building found (with its lines), and for a typed address the streets that matched
  * (best first), so the page can offer "did you mean"; a lookup by point has no candidates.
  */
 record LookupAnswer(@JsonUnwrapped PremiseEligibility premise,
                     @JsonInclude(JsonInclude.Include.NON_NULL) List<Candidate> candidates) {
 
-    /** A street matching the text, with the premise chosen on it and its similarity score (2 decimals). */
-    record Candidate(long premiseId, String street, String commune, String insee, double score) {
+    /** A street matching the text, with the building chosen on it and its similarity score (2 decimals). */
+    record Candidate(long buildingId, String street, String commune, String insee, double score) {
     }
 }

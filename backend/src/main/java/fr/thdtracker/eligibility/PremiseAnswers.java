@@ -9,7 +9,7 @@ import fr.thdtracker.common.BadRequestException;
 import fr.thdtracker.common.DatasetInfo;
 import fr.thdtracker.common.NotFoundException;
 
-/** What one premise can get on a date, found by id or by the nearest point. */
+/** What one building's lines can get on a date, found by id or by the nearest point. */
 @Service
 class PremiseAnswers {
 
@@ -30,11 +30,11 @@ class PremiseAnswers {
         this.model = recompute.model();
     }
 
-    PremiseEligibility premise(long id, LocalDate asOf) {
+    PremiseEligibility building(long id, LocalDate asOf) {
         LocalDate d = AsOf.orToday(asOf);
-        PremiseRow row = repository.premise(id, d).orElseThrow(() -> new NotFoundException("Local inconnu : " + id));
+        PremiseRow row = repository.building(id, d).orElseThrow(() -> new NotFoundException("Immeuble inconnu : " + id));
         if (!row.computed()) {
-            throw new NotFoundException("L'éligibilité du local " + id + " n'est pas encore calculée");
+            throw new NotFoundException("L'éligibilité de l'immeuble " + id + " n'est pas encore calculée");
         }
         boolean fibre = row.openToFibre(d);
         PremiseEligibility.Offer copper = copper(row.copperOn(d));
@@ -46,7 +46,7 @@ class PremiseAnswers {
         }
         PremiseEligibility.Programme programme = new PremiseEligibility.Programme(row.phase(), row.phaseName(),
                 row.tranche(), row.trancheName(), row.phaseTargetEnd(), forecast);
-        return new PremiseEligibility(row.id(), row.code(), row.postalAddress(),
+        return new PremiseEligibility(row.id(), row.code(), row.postalAddress(), row.building(),
                 new PremiseEligibility.Commune(row.insee(), row.commune()),
                 new PremiseEligibility.Location(row.lon(), row.lat()), d, datasetInfo.refreshDate().orElse(null),
                 row.stateOnDate(), best, copper, fibre, programme);
@@ -56,9 +56,9 @@ class PremiseAnswers {
         if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
             throw new BadRequestException("lon/lat hors limites : " + lon + ", " + lat);
         }
-        long id = search.nearestPremise(lon, lat, LOOKUP_RADIUS_M).orElseThrow(() -> new NotFoundException(
-                "Aucun local à moins de " + (int) LOOKUP_RADIUS_M + " m de ce point"));
-        return premise(id, asOf);
+        long id = search.nearestBuilding(lon, lat, LOOKUP_RADIUS_M).orElseThrow(() -> new NotFoundException(
+                "Aucun immeuble ni pavillon à moins de " + (int) LOOKUP_RADIUS_M + " m de ce point"));
+        return building(id, asOf);
     }
 
     private PremiseEligibility.Offer ftth(String pmCode) {

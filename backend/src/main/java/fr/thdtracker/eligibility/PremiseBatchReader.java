@@ -5,32 +5,35 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads what a recompute needs: every premise (or some) with its fibre window, and the injection points. */
+/**
+ * Reads what a recompute needs: every building (or some) with its fibre window, and the injection
+ * points. Eligibility is stored per building: its lines share its point, SR and fibre window.
+ */
 @Component
 class PremiseBatchReader {
 
     /**
-     * Premises with their point in WGS84 and their fibre window: open from the start of their last
+     * Buildings with their point in WGS84 and their fibre window: open from the start of their last
      * period of being connectable (or the commercial opening date, if later) until they left it.
      * Dates travel as epoch days: reading 1.3 million java.sql.Date objects costs seconds.
      */
     private static final String PREMISES = """
             WITH windows AS (
-                SELECT premise_id,
+                SELECT building_id,
                        min(effective_on) FILTER (WHERE thd_connectable(new_value)) AS first_in,
                        max(effective_on) FILTER (WHERE thd_connectable(new_value)) AS last_in,
                        max(effective_on) FILTER (WHERE thd_connectable(old_value)
                                                  AND NOT thd_connectable(new_value)) AS last_out
-                FROM premise_event
+                FROM building_event
                 WHERE field = 'state' AND (thd_connectable(new_value) OR thd_connectable(old_value)) %s
-                GROUP BY premise_id
+                GROUP BY building_id
             ), open AS (
                 SELECT p.id, p.geom, p.sub_distributor_id,
                        CASE WHEN p.commercial_opening_date IS NOT NULL AND w.first_in IS NOT NULL
                             THEN greatest(CASE WHEN w.last_out IS NULL THEN w.first_in ELSE w.last_in END,
                                           p.commercial_opening_date) END AS fibre_from,
                        CASE WHEN w.last_out > w.last_in THEN w.last_out END AS fibre_until
-                FROM premise p LEFT JOIN windows w ON w.premise_id = p.id
+                FROM building p LEFT JOIN windows w ON w.building_id = p.id
                 %s
             )
             SELECT id, ST_X(g) AS lon, ST_Y(g) AS lat, sub_distributor_id,
@@ -59,14 +62,14 @@ class PremiseBatchReader {
         this.jdbc = jdbc;
     }
 
-    /** @param ids a PostgreSQL array literal of premise ids, or null for every premise */
+    /** @param ids a PostgreSQL array literal of building ids, or null for every building */
     PremiseBatch read(String ids) {
-        int capacity = ids == null ? jdbc.sql("SELECT count(*) FROM premise").query(Integer.class).single()
+        int capacity = ids == null ? jdbc.sql("SELECT count(*) FROM building").query(Integer.class).single()
                 : ids.split(",").length;
         PremiseBatch b = new PremiseBatch(capacity);
         readInjectionPoints(b);
         String sql = ids == null ? PREMISES.formatted("", "")
-                : PREMISES.formatted("AND premise_id = ANY(CAST(:ids AS bigint[]))",
+                : PREMISES.formatted("AND building_id = ANY(CAST(:ids AS bigint[]))",
                 "WHERE p.id = ANY(CAST(:ids AS bigint[]))");
         var query = jdbc.sql(sql);
         if (ids != null) {

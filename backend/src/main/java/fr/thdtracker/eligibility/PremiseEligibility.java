@@ -5,10 +5,18 @@ import java.time.LocalDate;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-/** What one premise can get on a date: its best offer, its copper offer, and when fibre comes. */
-record PremiseEligibility(long premiseId, String code, String address, Commune commune, Location location,
+/**
+ * What one building's lines can get on a date (they share its point, SR and fibre window): its
+ * best offer, its copper offer, and when fibre comes; with its lines counted.
+ */
+record PremiseEligibility(long buildingId, String code, String address, Building building, Commune commune,
+                          Location location,
                           LocalDate asOf, LocalDate dataRefreshDate, String state, Offer best, Offer copper,
                           boolean openToFibre, Programme programme) {
+
+    /** IPE TypeImmeuble and the building's lines: dwellings and business premises. */
+    record Building(String type, int lines, int dwellings, int businessPremises) {
+    }
 
     record Commune(String insee, String name) {
     }

@@ -3,16 +3,16 @@ package fr.thdtracker.eligibility;
 import java.time.LocalDate;
 
 /**
- * One premise as stored, with what its eligibility answer needs: address, programme, PM area, fibre
+ * One building as stored, with what its eligibility answer needs: address, programme, PM area, fibre
  * window, and its two copper lines (the cabinet's only behind an upgrade operation).
  */
-record PremiseRow(long id, String code, Address address, String insee, String commune, double lon, double lat,
+record PremiseRow(long id, String code, Address address, PremiseEligibility.Building building, String insee, String commune, double lon, double lat,
                   LocalDate commercialOpeningDate, String tranche, String trancheName, String phase,
                   String phaseName, LocalDate phaseTargetEnd, String pmCode, LocalDate pmPlannedDate,
                   LocalDate pmMadeAvailableDate, LocalDate fibreFrom, LocalDate fibreUntil, String stateOnDate,
                   CopperLine exchange, CopperLine cabinet, LocalDate cabinetCommissionedOn) {
 
-    record Address(Integer streetNumber, String streetSuffix, String streetName, String complement) {
+    record Address(Integer streetNumber, String streetSuffix, String streetName) {
     }
 
     /** A copper line from an exchange or a cabinet ({@code routed}: measured along the roads). */
@@ -35,7 +35,7 @@ record PremiseRow(long id, String code, Address address, String insee, String co
         return cabinetInService ? cabinet : exchange;
     }
 
-    /** "12 bis rue de la Mairie, appartement 3, Dinan". */
+    /** "12 bis rue de la Mairie, Dinan". */
     String postalAddress() {
         StringBuilder sb = new StringBuilder();
         if (address.streetNumber() != null) {
@@ -46,9 +46,6 @@ record PremiseRow(long id, String code, Address address, String insee, String co
             sb.append(' ');
         }
         sb.append(address.streetName());
-        if (address.complement() != null) {
-            sb.append(", ").append(address.complement());
-        }
         return sb.append(", ").append(commune).toString();
     }
 }

@@ -4,7 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 
-/** Reads EligibilityRepository's premise query into a {@link PremiseRow}. */
+/** Reads EligibilityRepository's building query into a {@link PremiseRow}. */
 final class PremiseRowMapper {
 
     private PremiseRowMapper() {
@@ -13,7 +13,9 @@ final class PremiseRowMapper {
     static PremiseRow map(ResultSet rs, int rowNum) throws SQLException {
         return new PremiseRow(rs.getLong("id"), rs.getString("code"),
                 new PremiseRow.Address(rs.getObject("street_number", Integer.class), rs.getString("street_suffix"),
-                        rs.getString("street_name"), rs.getString("complement")),
+                        rs.getString("street_name")),
+                new PremiseEligibility.Building(rs.getString("building_type"), rs.getInt("lines"),
+                        rs.getInt("dwellings"), rs.getInt("business_premises")),
                 rs.getString("insee"), rs.getString("commune"), rs.getDouble("lon"), rs.getDouble("lat"),
                 date(rs, "commercial_opening_date"), rs.getString("tranche"), rs.getString("tranche_name"),
                 rs.getString("phase"), rs.getString("phase_name"), date(rs, "target_end_date"),

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Finding a premise: streets by trigram similarity (address_index), a number on a street, or a point. */
+/** Finding a building: streets by trigram similarity (address_index), a number on a street, or a point. */
 @Repository
 class PremiseSearchRepository {
 
@@ -48,10 +48,10 @@ class PremiseSearchRepository {
                 .list();
     }
 
-    /** The premise at that number of the street (nearest number when absent), first line of the address. */
-    Optional<Long> premiseOnStreet(String insee, String street, Integer number, String suffix) {
+    /** The building at that number of the street (nearest number when absent). */
+    Optional<Long> buildingOnStreet(String insee, String street, Integer number, String suffix) {
         return jdbc.sql("""
-                        SELECT id FROM premise WHERE insee = :insee AND street_name = :street
+                        SELECT id FROM building WHERE insee = :insee AND street_name = :street
                         ORDER BY abs(coalesce(street_number, 0) - :n), (street_suffix IS DISTINCT FROM :suffix), id
                         LIMIT 1
                         """).param("insee", insee).param("street", street)
@@ -59,11 +59,11 @@ class PremiseSearchRepository {
                 .query(Long.class).optional();
     }
 
-    Optional<Long> nearestPremise(double lon, double lat, double maxMetres) {
+    Optional<Long> nearestBuilding(double lon, double lat, double maxMetres) {
         return jdbc.sql("""
                         WITH q AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), 2154) AS g)
-                        SELECT p.id FROM premise p, q WHERE ST_DWithin(p.geom, q.g, :max)
-                        ORDER BY p.geom <-> q.g, p.id LIMIT 1
+                        SELECT b.id FROM building b, q WHERE ST_DWithin(b.geom, q.g, :max)
+                        ORDER BY b.geom <-> q.g, b.id LIMIT 1
                         """).param("lon", lon).param("lat", lat).param("max", maxMetres)
                 .query(Long.class).optional();
     }

@@ -12,14 +12,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record WhatIf(UpgradeOperation operation, String subDistributor, String hypotheticalCabinet, LocalDate asOf,
-              int premises, long raised, Map<SpeedClass, Long> before, Map<SpeedClass, Long> after) {
+              long premises, long raised, Map<SpeedClass, Long> before, Map<SpeedClass, Long> after) {
 
-    static WhatIf ofOperation(UpgradeOperation operation, LocalDate asOf, int premises, long raised,
+    static WhatIf ofOperation(UpgradeOperation operation, LocalDate asOf, long premises, long raised,
                               Map<SpeedClass, Long> before, Map<SpeedClass, Long> after) {
         return new WhatIf(operation, null, null, asOf, premises, raised, before, after);
     }
 
-    static WhatIf ofCabinet(String subDistributor, String cabinet, LocalDate asOf, int premises, long raised,
+    static WhatIf ofCabinet(String subDistributor, String cabinet, LocalDate asOf, long premises, long raised,
                             Map<SpeedClass, Long> before, Map<SpeedClass, Long> after) {
         return new WhatIf(null, subDistributor, cabinet, asOf, premises, raised, before, after);
     }

@@ -30,7 +30,7 @@ class WhatIfService {
         return model.ftth().speedClass().ordinal();
     }
 
-    /** A planned (or built) operation: its premises' classes on the date without and with its cabinet. */
+    /** A planned (or built) operation: its lines' classes (per building, weighed by its lines) on the date without and with its cabinet. */
     WhatIf operation(String code, LocalDate asOf) {
         LocalDate d = AsOf.orToday(asOf);
         UpgradeOperation op = repository.operation(code)
@@ -39,12 +39,14 @@ class WhatIfService {
         Map<SpeedClass, Long> before = SpeedClass.zeroCounts();
         Map<SpeedClass, Long> after = SpeedClass.zeroCounts();
         long raised = 0;
+        long lines = 0;
         for (EligibilityRepository.ClassChange e : effect) {
-            before.merge(e.before(), 1L, Long::sum);
-            after.merge(e.after(), 1L, Long::sum);
-            raised += e.after().compareTo(e.before()) > 0 ? 1 : 0;
+            before.merge(e.before(), e.lines(), Long::sum);
+            after.merge(e.after(), e.lines(), Long::sum);
+            raised += e.after().compareTo(e.before()) > 0 ? e.lines() : 0;
+            lines += e.lines();
         }
-        return WhatIf.ofOperation(op, d, effect.size(), raised, before, after);
+        return WhatIf.ofOperation(op, d, lines, raised, before, after);
     }
 
     /** A fibre-fed cabinet placed at a sub-distributor: lines measured from it as the recompute would. */
@@ -60,15 +62,17 @@ class WhatIfService {
         Map<SpeedClass, Long> before = SpeedClass.zeroCounts();
         Map<SpeedClass, Long> after = SpeedClass.zeroCounts();
         long raised = 0;
+        long lines = 0;
         for (int i = 0; i < premises.size(); i++) {
             EligibilityRepository.SrPremise p = premises.get(i);
             SpeedClass withCabinet = p.fibre() ? p.before()
                     : model.copper(model.attenuationDb(lengths[i]), FIBRE_FED_CABINET).speedClass();
             SpeedClass best = withCabinet.compareTo(p.before()) > 0 ? withCabinet : p.before();
-            before.merge(p.before(), 1L, Long::sum);
-            after.merge(best, 1L, Long::sum);
-            raised += best.compareTo(p.before()) > 0 ? 1 : 0;
+            before.merge(p.before(), p.lines(), Long::sum);
+            after.merge(best, p.lines(), Long::sum);
+            raised += best.compareTo(p.before()) > 0 ? p.lines() : 0;
+            lines += p.lines();
         }
-        return WhatIf.ofCabinet(srCode, FIBRE_FED_CABINET_LABEL, d, premises.size(), raised, before, after);
+        return WhatIf.ofCabinet(srCode, FIBRE_FED_CABINET_LABEL, d, lines, raised, before, after);
     }
 }

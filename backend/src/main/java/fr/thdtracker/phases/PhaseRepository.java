@@ -16,10 +16,11 @@ class PhaseRepository {
 
     private static final String TRANCHE_COUNTS = """
             WITH per_tranche AS (
-                SELECT zp.tranche_id, pr.state, count(*) AS n
-                FROM premise pr
-                JOIN pm_zone_programme zp ON zp.pm_zone_id = pr.pm_zone_id
-                GROUP BY zp.tranche_id, pr.state
+                -- lines, summed from their buildings (whose state they share)
+                SELECT zp.tranche_id, bd.state, sum(bd.lines) AS n
+                FROM building bd
+                JOIN pm_zone_programme zp ON zp.pm_zone_id = bd.pm_zone_id
+                GROUP BY zp.tranche_id, bd.state
             ), zones AS (
                 SELECT tranche_id, count(*) AS n FROM deployment_zone GROUP BY tranche_id
             )

@@ -21,7 +21,9 @@ import fr.thdtracker.common.Scope;
 class ProgressRepository {
 
     /**
-     * The figures of a group of premises on :d (and built on the three earlier dates of the pace).
+     * The figures of a group of lines on :d (and built on the three earlier dates of the pace): one
+     * milestone row per line, whose building gives the group, the state's dates and the fibre window
+     * (eligibility is per building) and whose own subscription gives the take-up.
      * Open for sale is the eligibility's fibre window (thd_fibre_open, V13), so the two features
      * never disagree.
      */
@@ -42,9 +44,9 @@ class ProgressRepository {
             """;
 
     private static final String FROM_PREMISES = """
-            FROM premise p
-            JOIN premise_milestone m ON m.premise_id = p.id
-            LEFT JOIN eligibility e ON e.premise_id = p.id
+            FROM premise_milestone m
+            JOIN building b ON b.id = m.building_id
+            LEFT JOIN eligibility e ON e.building_id = b.id
             """;
 
     /** Per group of one level. */
@@ -79,8 +81,8 @@ class ProgressRepository {
             + IntStream.range(0, REPORT_LEVELS.size()).mapToObj(i -> REPORT_LEVELS.get(i).key + " AS k_" + i + ", GROUPING("
                     + REPORT_LEVELS.get(i).key + ") AS g_" + i).collect(Collectors.joining(",\n       ")) + ",\n"
             + COUNTS + FROM_PREMISES + """
-            JOIN commune c ON c.insee = p.insee
-            JOIN pm_zone_programme zp ON zp.pm_zone_id = p.pm_zone_id
+            JOIN commune c ON c.insee = b.insee
+            JOIN pm_zone_programme zp ON zp.pm_zone_id = b.pm_zone_id
             WHERE %s
             GROUP BY GROUPING SETS ((), """
             + REPORT_LEVELS.stream().map(l -> "(" + l.key + ")").collect(Collectors.joining(", ")) + ")\n";
@@ -93,8 +95,8 @@ class ProgressRepository {
                    ST_Y(ST_Transform(ST_PointOnSurface(z.geom), 4326)) AS lat
             FROM deployment_zone z
             JOIN pm_zone_programme zp ON zp.zone_id = z.id
-            JOIN premise p ON p.pm_zone_id = zp.pm_zone_id
-            JOIN premise_milestone m ON m.premise_id = p.id
+            JOIN building b ON b.pm_zone_id = zp.pm_zone_id
+            JOIN premise_milestone m ON m.building_id = b.id
             WHERE z.planned_end_date < :d AND (m.abandoned_on IS NULL OR m.abandoned_on > :d) AND %s
             GROUP BY z.id, zp.tranche_code, zp.contractor
             HAVING count(*) FILTER (WHERE m.built_on <= :d) < count(*)

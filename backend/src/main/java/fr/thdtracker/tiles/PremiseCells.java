@@ -12,19 +12,22 @@ import fr.thdtracker.eligibility.EligibilityRecomputed;
  * Centroids are averaged in numeric, exactly: float sums depend on the order parallel workers
  * add them in, and tiles must not change when the data did not.
  *
- * The premise aggregates served below {@link TileLayer#PREMISE_POINTS_MIN_ZOOM}: the finest grid
- * from the premises, each coarser one from the finer (cells nest: each size is 4× the next).
+ * The line aggregates served below {@link TileLayer#PREMISE_POINTS_MIN_ZOOM}: the finest grid
+ * from the buildings (each weighing its lines), each coarser one from the finer (cells nest: each size is 4× the next).
  */
 @Component
 class PremiseCells extends DerivedView {
 
+    /** Lines counted from their buildings (weight b.lines), at the lines' centroid. */
     private static final String FINEST = """
             INSERT INTO premise_cell (level, geom, count, cible, signe, en_cours, deploye, raccordable_demande, abandonne)
-            SELECT :level, ST_SetSRID(ST_MakePoint(avg(ST_X(g)::numeric)::float8, avg(ST_Y(g)::numeric)::float8), 3857), count(*),
-                   count(*) FILTER (WHERE state = 'CIBLE'), count(*) FILTER (WHERE state = 'SIGNE'),
-                   count(*) FILTER (WHERE state = 'EN_COURS'), count(*) FILTER (WHERE state = 'DEPLOYE'),
-                   count(*) FILTER (WHERE state = 'RACCORDABLE_DEMANDE'), count(*) FILTER (WHERE state = 'ABANDONNE')
-            FROM (SELECT ST_Transform(geom, 3857) AS g, state FROM premise) p
+            SELECT :level, ST_SetSRID(ST_MakePoint((sum(ST_X(g)::numeric * lines) / sum(lines))::float8,
+                                                   (sum(ST_Y(g)::numeric * lines) / sum(lines))::float8), 3857), sum(lines),
+                   coalesce(sum(lines) FILTER (WHERE state = 'CIBLE'), 0), coalesce(sum(lines) FILTER (WHERE state = 'SIGNE'), 0),
+                   coalesce(sum(lines) FILTER (WHERE state = 'EN_COURS'), 0), coalesce(sum(lines) FILTER (WHERE state = 'DEPLOYE'), 0),
+                   coalesce(sum(lines) FILTER (WHERE state = 'RACCORDABLE_DEMANDE'), 0),
+                   coalesce(sum(lines) FILTER (WHERE state = 'ABANDONNE'), 0)
+            FROM (SELECT ST_Transform(geom, 3857) AS g, state, lines FROM building) p
             GROUP BY floor(ST_X(g) / :size), floor(ST_Y(g) / :size)
             """;
 

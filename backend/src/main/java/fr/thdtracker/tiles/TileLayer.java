@@ -8,14 +8,14 @@ import fr.thdtracker.catalog.Output;
 import fr.thdtracker.catalog.ZoomRules;
 
 /**
- * A catalog layer as a vector tile layer, with the premises' aggregate cells. The SQL is generated
+ * A catalog layer as a vector tile layer, with the buildings' aggregate cells (lines counted). The SQL is generated
  * from the catalog by {@link TileSql}.
  */
 record TileLayer(Layer layer) {
 
-    static final TileLayer PREMISES = byName("premises").orElseThrow();
-    /** From this zoom up, premises are points, one per building; below, aggregates of {@link #CELL_SIZES} cells. */
-    static final int PREMISE_POINTS_MIN_ZOOM = PREMISES.layer.zoom().buildingPointsFromZoom();
+    static final TileLayer BUILDINGS = byName("buildings").orElseThrow();
+    /** From this zoom up, buildings are points; below, aggregates of their lines in of {@link #CELL_SIZES} cells. */
+    static final int PREMISE_POINTS_MIN_ZOOM = BUILDINGS.layer.zoom().buildingPointsFromZoom();
     /** Cell sizes (EPSG:3857 metres) of the premise aggregates: 1/64 of the tile at z 7, 9, 11, 13 (used to z14). */
     static final double[] CELL_SIZES = {4891.969809375, 1222.99245234375, 305.748113085938, 76.4370282714844};
     static final int MAX_ZOOM = ZoomRules.MAX_ZOOM;

@@ -32,12 +32,7 @@ final class TileSql {
         if (where != null) {
             sql.append(" AND (").append(where).append(')');
         }
-        if (layer.zoom().onePointPerBuilding()) {
-            // the lines at one position are one building: grouped, ordered by its first line
-            sql.append("\nGROUP BY ").append(layer.geometry()).append(", b.env ORDER BY min(").append(layer.sortKey()).append(')');
-        } else {
-            sql.append("\nORDER BY ").append(layer.sortKey());
-        }
+        sql.append("\nORDER BY ").append(layer.sortKey());
         return sql.toString();
     }
 

@@ -30,7 +30,7 @@ class AuthorizationMatrixTest extends DemoDatabaseTest {
     /** The least a caller needs; roles above it (ADMIN > ENGINEER, OPERATOR > VIEWER) pass too. */
     enum Needs { ANYONE, VIEWER, OPERATOR, ENGINEER, ADMIN }
 
-    /** {@code sample} is a URL of the route to call; {@code {premise}} stands for a real premise id. */
+    /** {@code sample} is a URL of the route to call; {@code {building}} stands for a real building id. */
     record Rule(Needs needs, String sample) {
     }
 
@@ -46,7 +46,7 @@ class AuthorizationMatrixTest extends DemoDatabaseTest {
             Map.entry("GET /tiles/{layer}/{z}/{x}/{y}.mvt", new Rule(Needs.ANYONE, "/tiles/departments/0/0/0.mvt")),
             Map.entry("GET /api/eligibility/lookup", new Rule(Needs.ANYONE, "/api/eligibility/lookup?q=rue")),
             Map.entry("GET /api/eligibility/suggest", new Rule(Needs.ANYONE, "/api/eligibility/suggest?q=rue")),
-            Map.entry("GET /api/eligibility/premises/{id}", new Rule(Needs.ANYONE, "/api/eligibility/premises/{premise}")),
+            Map.entry("GET /api/eligibility/buildings/{id}", new Rule(Needs.ANYONE, "/api/eligibility/buildings/{building}")),
             Map.entry("GET /api/eligibility/areas", new Rule(Needs.ANYONE, "/api/eligibility/areas?level=department")),
             Map.entry("GET /ogc", new Rule(Needs.ANYONE, "/ogc")),
             Map.entry("GET /ogc/", new Rule(Needs.ANYONE, "/ogc/")),
@@ -123,7 +123,7 @@ class AuthorizationMatrixTest extends DemoDatabaseTest {
 
     @Test
     void eachCallerGetsExactlyWhatItsRoleAllows() throws Exception {
-        long premise = count("SELECT min(id) FROM premise");
+        long premise = count("SELECT min(id) FROM building");
         Map<String, Rule> all = new TreeMap<>(RULES);
         all.putAll(PAGES);
         List<Caller> callers = new ArrayList<>();
@@ -135,7 +135,7 @@ class AuthorizationMatrixTest extends DemoDatabaseTest {
         try {
             for (Map.Entry<String, Rule> e : all.entrySet()) {
                 String method = e.getKey().substring(0, e.getKey().indexOf(' '));
-                String path = e.getValue().sample().replace("{premise}", Long.toString(premise));
+                String path = e.getValue().sample().replace("{building}", Long.toString(premise));
                 for (Caller caller : callers) {
                     String expected = expected(e.getValue().needs(), caller.role());
                     HttpResponse<String> answer = caller.send(method.equals("*") ? "GET" : method, path);

@@ -52,12 +52,12 @@ class ErrorFormatTest extends DemoDatabaseTest {
         assertProblem(send("DELETE", "/api/phases", "t-admin", null, null), 405, "Méthode DELETE");
         assertProblem(send("GET", "/api/phases", null, "Accept", "image/png"), 406, "Accept");
         assertProblem(send("GET", "/api/eligibility/suggest", null, null, null), 400, "« q » manquant");
-        assertProblem(get("/api/eligibility/premises/abc", null), 400, "« id » invalide");
+        assertProblem(get("/api/eligibility/buildings/abc", null), 400, "« id » invalide");
         assertProblem(get("/api/me", null), 401, "connectez-vous");
         assertProblem(get("/api/eligibility/what-if?operation=x", "t-viewer"), 403, "rôle");
         assertProblem(get("/api/phases?q=" + "a".repeat(3000), null), 414, "trop longue");
         assertProblem(get("/api/eligibility/suggest?q=a%00b", null), 400, "contrôle");
-        assertProblem(get("/tiles/premises/99/0/0.mvt", null), 400, "zoom");
+        assertProblem(get("/tiles/buildings/99/0/0.mvt", null), 400, "zoom");
         // Tomcat's own refusal (an encoded slash in the path) in the same format
         assertProblem(get("/api/layers/a%2Fb", null), 400, "Requête invalide");
         // /error asked for directly is no page

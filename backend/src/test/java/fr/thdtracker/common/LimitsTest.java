@@ -66,7 +66,7 @@ class LimitsTest extends DemoDatabaseTest {
                 .containsEntry("type", "urn:thd-tracker:trop-de-requetes");
         assertThat((String) problem.get("detail")).startsWith("Trop de requêtes depuis cette adresse");
         // the premises' answers share the lookup family's bucket; other families have their own
-        assertThat(send("GET", "/api/eligibility/premises/1", false).statusCode()).isEqualTo(429);
+        assertThat(send("GET", "/api/eligibility/buildings/1", false).statusCode()).isEqualTo(429);
         assertThat(send("GET", "/api/eligibility/suggest?q=rue", false).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/tiles/departments/0/0/0.mvt", false).statusCode()).isBetween(200, 299);
     }

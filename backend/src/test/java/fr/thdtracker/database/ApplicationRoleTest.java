@@ -72,6 +72,11 @@ class ApplicationRoleTest extends DemoDatabaseTest {
         refused("UPDATE premise_event SET new_value = 'CIBLE' WHERE id = 1");
         refused("DELETE FROM premise_event WHERE id = 1");
         refused("TRUNCATE premise_event");
+        refused("UPDATE building_event SET new_value = 'CIBLE' WHERE id = 1");
+        refused("DELETE FROM building_event WHERE id = 1");
+        refused("TRUNCATE building_event");
+        refused("DELETE FROM building WHERE id = -1");
+        refused("ALTER TABLE building_event DISABLE TRIGGER building_event_append_only");
         assertThat(count("SELECT count(*) FROM premise_event WHERE id = 1")).isEqualTo(1);
     }
 
@@ -97,21 +102,21 @@ class ApplicationRoleTest extends DemoDatabaseTest {
     /** Appending is what the server does; rolled back, so the database is left as found. */
     @Test
     void anEventCanStillBeAppended() throws SQLException {
-        long before = count("SELECT count(*) FROM premise_event");
+        long before = count("SELECT count(*) FROM building_event");
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 int rows = st.executeUpdate("""
-                        INSERT INTO premise_event (premise_id, field, old_value, new_value, effective_on, source, username)
+                        INSERT INTO building_event (building_id, field, old_value, new_value, effective_on, source, username)
                         SELECT id, 'state', state, 'ABANDONNE', DATE '2026-10-01', 'EDIT', 't-engineer'
-                        FROM premise WHERE state <> 'ABANDONNE' ORDER BY id LIMIT 1
+                        FROM building WHERE state <> 'ABANDONNE' ORDER BY id LIMIT 1
                         """);
                 assertThat(rows).isEqualTo(1);
-                assertThat(query(c, "SELECT count(*) FROM premise_event")).isEqualTo(Long.toString(before + 1));
+                assertThat(query(c, "SELECT count(*) FROM building_event")).isEqualTo(Long.toString(before + 1));
             } finally {
                 c.rollback();
             }
         }
-        assertThat(count("SELECT count(*) FROM premise_event")).isEqualTo(before);
+        assertThat(count("SELECT count(*) FROM building_event")).isEqualTo(before);
     }
 }

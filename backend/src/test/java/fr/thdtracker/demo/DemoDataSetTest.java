@@ -21,9 +21,9 @@ class DemoDataSetTest extends DemoDatabaseTest {
 
     private static final String AS_OF_2021 = """
             WITH state AS (
-                SELECT DISTINCT ON (premise_id) premise_id, new_value AS state
-                FROM premise_event WHERE field = 'state' AND effective_on <= DATE '2021-01-01'
-                ORDER BY premise_id, effective_on DESC, id DESC
+                SELECT DISTINCT ON (building_id) building_id, new_value AS state
+                FROM building_event WHERE field = 'state' AND effective_on <= DATE '2021-01-01'
+                ORDER BY building_id, effective_on DESC, id DESC
             ), subscribed AS (
                 SELECT DISTINCT premise_id FROM premise_event
                 WHERE field = 'subscription' AND effective_on <= DATE '2021-01-01'
@@ -35,12 +35,13 @@ class DemoDataSetTest extends DemoDatabaseTest {
                    count(sub.premise_id) AS subscribed,
                    count(*) FILTER (WHERE s.state IN ('EN_COURS', 'DEPLOYE', 'RACCORDABLE_DEMANDE')) AS started,
                    count(*) AS lines
-            FROM premise p
+            FROM premise l
+            JOIN building p ON p.id = l.building_id
             JOIN pm_zone pm ON pm.id = p.pm_zone_id
             JOIN deployment_zone z ON z.id = pm.zone_id
             JOIN tranche t ON t.id = z.tranche_id
-            LEFT JOIN state s ON s.premise_id = p.id
-            LEFT JOIN subscribed sub ON sub.premise_id = p.id
+            LEFT JOIN state s ON s.building_id = p.id
+            LEFT JOIN subscribed sub ON sub.premise_id = l.id
             GROUP BY t.code
             """;
 
@@ -93,37 +94,71 @@ class DemoDataSetTest extends DemoDatabaseTest {
         assertThat(f.get("P3").started()).isZero();
         // and the programme goes on after that date: Phase 2 built by the data date
         assertThat(count("""
-                SELECT count(*) FROM premise p JOIN pm_zone pm ON pm.id = p.pm_zone_id
+                SELECT count(*) FROM premise l JOIN building p ON p.id = l.building_id JOIN pm_zone pm ON pm.id = p.pm_zone_id
                 JOIN deployment_zone z ON z.id = pm.zone_id WHERE z.tranche_id = 3 AND p.state = 'DEPLOYE'
                 """)).isGreaterThan(f.get("P2").lines() * 9 / 10);
     }
 
     @Test
+    void aBuildingHoldsItsLines() {
+        // its dwellings and business premises are its lines of each kind, the weight every figure counts
+        assertThat(count("""
+                SELECT count(*) FROM building b
+                LEFT JOIN (SELECT building_id, count(*) FILTER (WHERE kind = 'DWELLING') AS d,
+                                  count(*) FILTER (WHERE kind = 'BUSINESS') AS e
+                           FROM premise GROUP BY building_id) l ON l.building_id = b.id
+                WHERE b.dwellings IS DISTINCT FROM l.d OR b.business_premises IS DISTINCT FROM l.e
+                """)).isZero();
+        assertThat(count("SELECT sum(lines) FROM building")).isEqualTo(count("SELECT count(*) FROM premise"));
+        // a house is one line, a block of flats several at one address
+        assertThat(count("SELECT count(*) FROM building WHERE building_type = 'PAVILLON' AND lines <> 1")).isZero();
+        assertThat(count("SELECT count(*) FROM building WHERE building_type = 'IMMEUBLE' AND lines < 3")).isZero();
+        assertThat(count("SELECT count(*) FROM building")).isLessThan(count("SELECT count(*) FROM premise") * 3 / 4);
+        // business premises: shops at the foot of town blocks, some houses; a few percent of the lines
+        double business = (double) count("SELECT count(*) FROM premise WHERE kind = 'BUSINESS'") / count("SELECT count(*) FROM premise");
+        assertThat(business).isBetween(0.03, 0.15);
+        assertThat(count("SELECT count(*) FROM building WHERE building_type = 'IMMEUBLE' AND business_premises > 0")).isPositive();
+        // the IPE identifier: one per building, IMB/<INSEE>/X/…, and its lines' codes derive from it
+        assertThat(count("SELECT count(*) FROM building WHERE code NOT LIKE 'IMB/' || insee || '/X/%'")).isZero();
+        assertThat(count("SELECT count(*) FROM premise p JOIN building b ON b.id = p.building_id WHERE p.code NOT LIKE b.code || '-%'"))
+                .isZero();
+        assertThatThrownBy(() -> owner.jdbc().sql("""
+                INSERT INTO building (id, code, insee, street_name, building_type, dwellings, state, geom)
+                SELECT -1, code, insee, street_name, building_type, 1, state, geom FROM building ORDER BY id LIMIT 1
+                """).update()).isInstanceOf(DataAccessException.class).hasMessageContaining("building_code_key");
+    }
+
+    @Test
     void historyIsConsistentWithCurrentState() {
         assertThat(count("""
-                SELECT count(*) FROM premise p
-                JOIN LATERAL (SELECT new_value FROM premise_event e
-                              WHERE e.premise_id = p.id AND e.field = 'state'
+                SELECT count(*) FROM building p
+                JOIN LATERAL (SELECT new_value FROM building_event e
+                              WHERE e.building_id = p.id AND e.field = 'state'
                               ORDER BY effective_on DESC, id DESC LIMIT 1) last ON true
                 WHERE last.new_value IS DISTINCT FROM p.state
                 """)).isZero();
-        assertThat(count("SELECT count(*) FROM premise p WHERE NOT EXISTS "
-                + "(SELECT 1 FROM premise_event e WHERE e.premise_id = p.id)")).isZero();
+        assertThat(count("SELECT count(*) FROM building p WHERE NOT EXISTS "
+                + "(SELECT 1 FROM building_event e WHERE e.building_id = p.id)")).isZero();
+        assertThat(count("SELECT count(*) FROM building_event WHERE effective_on > DATE '2026-10-31'")).isZero();
         assertThat(count("SELECT count(*) FROM premise_event WHERE effective_on > DATE '2026-10-31'")).isZero();
-        // subscriptions only with an operator already on the network
+        // subscriptions only with an operator already on the network, on a connectable building, once open
         assertThat(count("""
                 SELECT count(*) FROM premise p JOIN operator o ON o.id = p.operator_id
                 WHERE p.subscribed_on < o.arrived_on
+                """)).isZero();
+        assertThat(count("""
+                SELECT count(*) FROM premise p JOIN building b ON b.id = p.building_id
+                WHERE p.operator_id IS NOT NULL AND (NOT thd_connectable(b.state) OR p.subscribed_on < b.commercial_opening_date)
                 """)).isZero();
     }
 
     @Test
     void geometryIsConsistent() {
-        assertThat(count("SELECT count(*) FROM premise p JOIN commune c USING (insee) WHERE NOT ST_Intersects(c.geom, p.geom)")).isZero();
-        assertThat(count("SELECT count(*) FROM premise p JOIN pm_zone pm ON pm.id = p.pm_zone_id WHERE NOT ST_Intersects(pm.geom, p.geom)")).isZero();
+        assertThat(count("SELECT count(*) FROM building p JOIN commune c USING (insee) WHERE NOT ST_Intersects(c.geom, p.geom)")).isZero();
+        assertThat(count("SELECT count(*) FROM premise l JOIN building p ON p.id = l.building_id JOIN pm_zone pm ON pm.id = p.pm_zone_id WHERE NOT ST_Intersects(pm.geom, p.geom)")).isZero();
         assertThat(count("SELECT count(*) FROM deployment_zone WHERE geom IS NULL OR NOT ST_IsValid(geom)")).isZero();
-        assertThat(count("SELECT count(DISTINCT ST_SRID(geom)) FROM premise")).isEqualTo(1);
-        assertThat(count("SELECT ST_SRID(geom) FROM premise LIMIT 1")).isEqualTo(2154);
+        assertThat(count("SELECT count(DISTINCT ST_SRID(geom)) FROM building")).isEqualTo(1);
+        assertThat(count("SELECT ST_SRID(geom) FROM building LIMIT 1")).isEqualTo(2154);
         // PM areas of the programme do not overlap
         assertThat(count("""
                 SELECT count(*) FROM pm_zone a JOIN pm_zone b ON a.id < b.id AND a.geom && b.geom
@@ -131,7 +166,7 @@ class DemoDataSetTest extends DemoDatabaseTest {
                 """)).isZero();
         // roads reach every commune
         assertThat(count("SELECT count(*) FROM commune c WHERE NOT EXISTS (SELECT 1 FROM road r WHERE r.insee = c.insee) "
-                + "AND EXISTS (SELECT 1 FROM premise p WHERE p.insee = c.insee AND p.street_number IS NOT NULL)")).isZero();
+                + "AND EXISTS (SELECT 1 FROM building p WHERE p.insee = c.insee AND p.street_number IS NOT NULL)")).isZero();
     }
 
     @Test
@@ -148,7 +183,7 @@ class DemoDataSetTest extends DemoDatabaseTest {
                 JOIN exchange cab ON cab.id = o.cabinet_id JOIN sub_distributor sr ON sr.id = o.sub_distributor_id
                 WHERE cab.parent_exchange_id <> sr.exchange_id
                 """)).isZero();
-        assertThat(count("SELECT count(*) FROM premise WHERE sub_distributor_id IS NULL")).isZero();
+        assertThat(count("SELECT count(*) FROM building WHERE sub_distributor_id IS NULL")).isZero();
         assertThat(count("SELECT count(*) FROM exchange WHERE code !~ '^[0-9]{5}[A-Z0-9]{3}$'")).isZero();
     }
 
@@ -172,6 +207,10 @@ class DemoDataSetTest extends DemoDatabaseTest {
         assertThatThrownBy(() -> asOwner.sql("DELETE FROM premise_event WHERE id = 1").update())
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
         assertThat(count("SELECT count(*) FROM premise_event WHERE id = 1")).isEqualTo(1);
+        assertThatThrownBy(() -> asOwner.sql("UPDATE building_event SET new_value = 'CIBLE' WHERE id = 1").update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("building_event is append-only");
+        assertThatThrownBy(() -> asOwner.sql("DELETE FROM building_event WHERE id = 1").update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
     }
 
     @Test
@@ -185,15 +224,15 @@ class DemoDataSetTest extends DemoDatabaseTest {
     @Test
     void addressesAreTypable() {
         var addresses = jdbc.sql("""
-                SELECT street_number, street_name, c.name FROM premise p JOIN commune c USING (insee)
+                SELECT street_number, street_name, c.name FROM building p JOIN commune c USING (insee)
                 WHERE street_number IS NOT NULL ORDER BY p.id LIMIT 200
                 """).query((rs, i) -> rs.getInt(1) + " " + rs.getString(2) + ", " + rs.getString(3)).list();
         assertThat(addresses).allMatch(a -> a.matches("\\d+ (Rue|Avenue|Boulevard|Place|Impasse|Allée|Chemin|Route|Résidence|Lieu-dit) .+, .+"));
         // within a commune a street name is used by one street only, numbers are unique per side
         assertThat(count("""
-                SELECT count(*) FROM (SELECT insee, street_name, street_number, street_suffix, complement
-                                      FROM premise WHERE street_number IS NOT NULL
-                                      GROUP BY 1, 2, 3, 4, 5 HAVING count(*) > 1) d
+                SELECT count(*) FROM (SELECT insee, street_name, street_number, street_suffix
+                                      FROM building WHERE street_number IS NOT NULL
+                                      GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) d
                 """)).isZero();
     }
 

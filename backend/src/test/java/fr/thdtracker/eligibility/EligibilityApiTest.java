@@ -48,10 +48,10 @@ class EligibilityApiTest extends DemoDatabaseTest {
     /** Lines open to fibre on a date, straight from the premises' histories. */
     private long openFromHistory(String date) {
         return jdbc.sql("""
-                WITH s AS (SELECT DISTINCT ON (premise_id) premise_id, new_value FROM premise_event
+                WITH s AS (SELECT DISTINCT ON (building_id) building_id, new_value FROM building_event
                            WHERE field = 'state' AND effective_on <= CAST(:d AS date)
-                           ORDER BY premise_id, effective_on DESC, id DESC)
-                SELECT count(*) FROM s JOIN premise p ON p.id = s.premise_id
+                           ORDER BY building_id, effective_on DESC, id DESC)
+                SELECT count(*) FROM s JOIN building p ON p.id = s.building_id JOIN premise l ON l.building_id = p.id
                 WHERE s.new_value IN ('DEPLOYE', 'RACCORDABLE_DEMANDE') AND p.commercial_opening_date <= CAST(:d AS date)
                 """).param("d", date).query(Long.class).single();
     }
@@ -106,13 +106,13 @@ class EligibilityApiTest extends DemoDatabaseTest {
     void aPremiseAnswerChangesWithTheDateAndGivesTheForecast() {
         // a premise made connectable in 2023
         Map<String, Object> row = jdbc.sql("""
-                SELECT e.premise_id, e.fibre_from FROM eligibility e WHERE e.fibre_from BETWEEN DATE '2023-03-01' AND DATE '2023-12-31'
-                ORDER BY e.premise_id LIMIT 1
+                SELECT e.building_id, e.fibre_from FROM eligibility e WHERE e.fibre_from BETWEEN DATE '2023-03-01' AND DATE '2023-12-31'
+                ORDER BY e.building_id LIMIT 1
                 """).query().singleRow();
-        long id = ((Number) row.get("premise_id")).longValue();
+        long id = ((Number) row.get("building_id")).longValue();
         LocalDate from = ((java.sql.Date) row.get("fibre_from")).toLocalDate();
-        Map<String, Object> before = get(http(), "/api/eligibility/premises/" + id + "?asOf=" + from.minusDays(1));
-        Map<String, Object> after = get(http(), "/api/eligibility/premises/" + id + "?asOf=" + from);
+        Map<String, Object> before = get(http(), "/api/eligibility/buildings/" + id + "?asOf=" + from.minusDays(1));
+        Map<String, Object> after = get(http(), "/api/eligibility/buildings/" + id + "?asOf=" + from);
         assertThat(before.get("openToFibre")).isEqualTo(false);
         assertThat(((Map<String, Object>) before.get("best")).get("technology")).isIn("VDSL2", "ADSL2PLUS", "NONE");
         Map<String, Object> programme = (Map<String, Object>) before.get("programme");
@@ -124,15 +124,21 @@ class EligibilityApiTest extends DemoDatabaseTest {
         Map<String, Object> line = (Map<String, Object>) ((Map<String, Object>) after.get("copper")).get("line");
         assertThat(line.get("measuredAlong")).isIn("ROAD_NETWORK", "STRAIGHT_LINE_WITH_DETOUR");
         assertThat(((Number) line.get("attenuationDb")).doubleValue()).isGreaterThan(1.5);
-        assertThat(raw(http(), HttpMethod.GET, "/api/eligibility/premises/999999999").getStatusCode())
+        // the building with its lines counted
+        Map<String, Object> building = (Map<String, Object>) after.get("building");
+        assertThat(((Number) building.get("lines")).longValue())
+                .isEqualTo(count("SELECT count(*) FROM premise WHERE building_id = " + id));
+        assertThat(after.get("code")).isEqualTo(jdbc.sql("SELECT code FROM building WHERE id = :id").param("id", id)
+                .query(String.class).single());
+        assertThat(raw(http(), HttpMethod.GET, "/api/eligibility/buildings/999999999").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void lookupFindsAnAddressTypedWithoutAccentsAndWithAnAbbreviation() {
         Map<String, Object> target = jdbc.sql("""
-                SELECT p.id, p.street_number, p.street_name, c.name AS commune FROM premise p JOIN commune c USING (insee)
-                WHERE p.street_name LIKE 'Boulevard %' AND p.street_number > 2 AND p.complement IS NULL
+                SELECT p.id, p.street_number, p.street_name, c.name AS commune FROM building p JOIN commune c USING (insee)
+                WHERE p.street_name LIKE 'Boulevard %' AND p.street_number > 2 AND p.street_suffix IS NULL
                   AND (p.street_name ~ '[éèêàç]' OR c.name ~ '[éèêàçë]')
                 ORDER BY p.id LIMIT 1
                 """).query().singleRow();
@@ -142,8 +148,8 @@ class EligibilityApiTest extends DemoDatabaseTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> answer = http().get().uri(b -> b.path("/api/eligibility/lookup").queryParam("q", typed).build())
                 .retrieve().body(Map.class);
-        long found = ((Number) answer.get("premiseId")).longValue();
-        Map<String, Object> foundRow = jdbc.sql("SELECT street_number, street_name FROM premise WHERE id = :id")
+        long found = ((Number) answer.get("buildingId")).longValue();
+        Map<String, Object> foundRow = jdbc.sql("SELECT street_number, street_name FROM building WHERE id = :id")
                 .param("id", found).query().singleRow();
         assertThat(foundRow.get("street_name")).as("typed: %s", typed).isEqualTo(target.get("street_name"));
         assertThat(foundRow.get("street_number")).isEqualTo(target.get("street_number"));
@@ -166,16 +172,20 @@ class EligibilityApiTest extends DemoDatabaseTest {
     }
 
     @Test
-    void lookupByPointFindsTheNearestPremise() {
+    void lookupByPointFindsTheNearestBuilding() {
         Map<String, Object> p = jdbc.sql("""
                 SELECT id, ST_X(ST_Transform(geom, 4326)) AS lon, ST_Y(ST_Transform(geom, 4326)) AS lat
-                FROM premise ORDER BY id DESC LIMIT 1
+                FROM building WHERE lines > 1 ORDER BY id DESC LIMIT 1
                 """).query().singleRow();
         Map<String, Object> answer = get(http(), "/api/eligibility/lookup?lon=" + p.get("lon") + "&lat=" + p.get("lat"));
-        long found = ((Number) answer.get("premiseId")).longValue();
-        // blocks of flats share one point: any line of that building is right
-        assertThat(count("SELECT count(*) FROM premise a JOIN premise b ON ST_Equals(a.geom, b.geom) "
-                + "WHERE a.id = " + p.get("id") + " AND b.id = " + found)).isEqualTo(1);
+        // a block of flats answers once, as a building holding its lines
+        assertThat(((Number) answer.get("buildingId")).longValue()).isEqualTo(((Number) p.get("id")).longValue());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> building = (Map<String, Object>) answer.get("building");
+        assertThat(building.get("type")).isEqualTo("IMMEUBLE");
+        assertThat(((Number) building.get("lines")).longValue())
+                .isEqualTo(count("SELECT count(*) FROM premise WHERE building_id = " + p.get("id")))
+                .isGreaterThan(1);
         assertThat(raw(http(), HttpMethod.GET, "/api/eligibility/lookup?lon=0&lat=0").getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
@@ -230,8 +240,8 @@ class EligibilityApiTest extends DemoDatabaseTest {
     @SuppressWarnings("unchecked")
     void aHypotheticalCabinetIsMeasuredOnTheRoads() {
         String sr = jdbc.sql("""
-                SELECT sr.code FROM sub_distributor sr JOIN eligibility e ON e.premise_id IN
-                  (SELECT id FROM premise WHERE sub_distributor_id = sr.id)
+                SELECT sr.code FROM sub_distributor sr JOIN eligibility e ON e.building_id IN
+                  (SELECT id FROM building WHERE sub_distributor_id = sr.id)
                 WHERE e.cabinet_operation_id IS NULL AND e.exchange_length_m > 3000 AND e.fibre_from IS NULL
                 ORDER BY sr.id LIMIT 1
                 """).query(String.class).single();
@@ -263,25 +273,25 @@ class EligibilityApiTest extends DemoDatabaseTest {
         TransactionTemplate rolledBack = new TransactionTemplate(transactions);
         rolledBack.executeWithoutResult(tx -> {
             tx.setRollbackOnly();
-            // a premise in works whose last change is older than the cabling recorded here
+            // a building in works whose last change is older than the cabling recorded here
             long id = jdbc.sql("""
-                    SELECT p.id FROM premise p JOIN eligibility e ON e.premise_id = p.id
+                    SELECT p.id FROM building p JOIN eligibility e ON e.building_id = p.id
                     WHERE p.state = 'EN_COURS' AND e.fibre_from IS NULL
-                      AND NOT EXISTS (SELECT 1 FROM premise_event x WHERE x.premise_id = p.id AND x.effective_on >= DATE '2026-10-01')
+                      AND NOT EXISTS (SELECT 1 FROM building_event x WHERE x.building_id = p.id AND x.effective_on >= DATE '2026-10-01')
                     ORDER BY p.id LIMIT 1
                     """).query(Long.class).single();
             jdbc.sql("""
-                    INSERT INTO premise_event (premise_id, field, old_value, new_value, effective_on, source, username)
+                    INSERT INTO building_event (building_id, field, old_value, new_value, effective_on, source, username)
                     VALUES (:id, 'state', 'EN_COURS', 'DEPLOYE', DATE '2026-10-01', 'EDIT', 't-engineer'),
                            (:id, 'commercial_opening_date', NULL, '2026-10-20', DATE '2026-10-01', 'EDIT', 't-engineer')
                     """).param("id", id).update();
             jdbc.sql("""
-                    UPDATE premise SET state = 'DEPLOYE', cabling_date = DATE '2026-10-01',
+                    UPDATE building SET state = 'DEPLOYE', cabling_date = DATE '2026-10-01',
                                        commercial_opening_date = DATE '2026-10-20' WHERE id = :id
                     """).param("id", id).update();
-            assertThat(recompute.premises(List.of(id))).isEqualTo(1);
-            assertThat(premiseAnswers.premise(id, LocalDate.parse("2026-10-25")).best().technology()).isEqualTo("FTTH");
-            assertThat(premiseAnswers.premise(id, LocalDate.parse("2026-10-15")).best().technology()).isNotEqualTo("FTTH");
+            assertThat(recompute.buildings(List.of(id))).isEqualTo(1);
+            assertThat(premiseAnswers.building(id, LocalDate.parse("2026-10-25")).best().technology()).isEqualTo("FTTH");
+            assertThat(premiseAnswers.building(id, LocalDate.parse("2026-10-15")).best().technology()).isNotEqualTo("FTTH");
         });
     }
 
@@ -312,8 +322,10 @@ class EligibilityApiTest extends DemoDatabaseTest {
         }
         assertThat(status.get("running")).isEqualTo(false);
         assertThat(status.get("step")).isEqualTo("terminé");
-        assertThat(((Number) status.get("done")).longValue()).isEqualTo(count("SELECT count(*) FROM premise"));
+        assertThat(((Number) status.get("done")).longValue()).isEqualTo(count("SELECT count(*) FROM building"));
         assertThat(((Number) status.get("percent")).doubleValue()).isEqualTo(100.0);
-        assertThat(count("SELECT count(*) FROM eligibility")).isEqualTo(count("SELECT count(*) FROM premise"));
+        // one row per building, fewer than the lines it counts
+        assertThat(count("SELECT count(*) FROM eligibility")).isEqualTo(count("SELECT count(*) FROM building"))
+                .isLessThan(count("SELECT count(*) FROM premise"));
     }
 }

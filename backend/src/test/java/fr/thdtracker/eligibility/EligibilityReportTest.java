@@ -24,16 +24,16 @@ class EligibilityReportTest extends DemoDatabaseTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             Sheet sheet = wb.getSheet("Éligibilité par commune");
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
-            long communes = count("SELECT count(DISTINCT p.insee) FROM premise p JOIN commune c USING (insee) "
+            long communes = count("SELECT count(DISTINCT p.insee) FROM building p JOIN commune c USING (insee) "
                     + "WHERE c.department_code = '" + department + "'");
             assertThat(sheet.getLastRowNum() - 1).isEqualTo((int) communes);
             for (int r = 2; r <= Math.min(sheet.getLastRowNum(), 12); r++) {
                 Row row = sheet.getRow(r);
                 String insee = row.getCell(0).getStringCellValue();
                 assertThat(insee).startsWith(department);
-                long premises = count("SELECT count(*) FROM premise WHERE insee = '" + insee + "'");
+                long premises = count("SELECT count(*) FROM premise l JOIN building b ON b.id = l.building_id WHERE b.insee = '" + insee + "'");
                 long fibre = count("""
-                        SELECT count(*) FROM eligibility e JOIN premise p ON p.id = e.premise_id
+                        SELECT count(*) FROM eligibility e JOIN building p ON p.id = e.building_id JOIN premise l ON l.building_id = p.id
                         WHERE p.insee = '%s' AND e.fibre_from <= DATE '2021-01-01'
                           AND (e.fibre_until IS NULL OR e.fibre_until > DATE '2021-01-01')
                         """.formatted(insee));

@@ -50,13 +50,13 @@ class MapLayerApiTest extends DemoDatabaseTest {
         List<Double> box = jdbc.sql("""
                 SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b) FROM (
                   SELECT ST_Transform(ST_Envelope(c.geom), 4326)::box2d AS b FROM commune c
-                  JOIN (SELECT insee, count(*) n FROM premise GROUP BY insee ORDER BY n DESC LIMIT 1) t USING (insee)) q
+                  JOIN (SELECT insee, count(*) n FROM building GROUP BY insee ORDER BY n DESC LIMIT 1) t USING (insee)) q
                 """).query((rs, i) -> List.of(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4))).single();
         String bbox = box.get(0) + "," + box.get(1) + "," + box.get(2) + "," + box.get(3);
-        Map<String, Object> fc = get("/api/layers/premises?limit=50&bbox=" + bbox);
+        Map<String, Object> fc = get("/api/layers/buildings?limit=50&bbox=" + bbox);
         assertThat(fc.get("truncated")).isEqualTo(true);
         assertThat((List<?>) fc.get("features")).hasSize(50);
-        long matched = jdbc.sql("SELECT count(*) FROM premise WHERE geom && ST_Transform(ST_MakeEnvelope(:a, :b, :c, :d, 4326), 2154)")
+        long matched = jdbc.sql("SELECT count(*) FROM building WHERE geom && ST_Transform(ST_MakeEnvelope(:a, :b, :c, :d, 4326), 2154)")
                 .param("a", box.get(0)).param("b", box.get(1)).param("c", box.get(2)).param("d", box.get(3))
                 .query(Long.class).single();
         assertThat(((Number) fc.get("numberMatched")).longValue()).isEqualTo(matched).isGreaterThan(50);
@@ -64,24 +64,24 @@ class MapLayerApiTest extends DemoDatabaseTest {
         assertThat(feature).containsKey("id");
         assertThat((Map<String, Object>) feature.get("properties")).containsKeys("address", "commune", "state");
 
-        Map<String, Object> all = get("/api/layers/premises?limit=100000&bbox=" + bbox);
+        Map<String, Object> all = get("/api/layers/buildings?limit=100000&bbox=" + bbox);
         assertThat((List<?>) all.get("features")).hasSize((int) Math.min(matched, 5000));
         assertThat(all.get("truncated")).isEqualTo(matched > 5000);
     }
 
     @Test
     void badRequestsGetAClearMessage() {
-        ResponseEntity<String> noBox = http().get().uri("/api/layers/premises").retrieve()
+        ResponseEntity<String> noBox = http().get().uri("/api/layers/buildings").retrieve()
                 .onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
         assertThat(noBox.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noBox.getBody()).contains("bbox");
 
-        ResponseEntity<String> badBox = http().get().uri("/api/layers/premises?bbox=1,2,abc,4").retrieve()
+        ResponseEntity<String> badBox = http().get().uri("/api/layers/buildings?bbox=1,2,abc,4").retrieve()
                 .onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
         assertThat(badBox.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badBox.getBody()).contains("abc").contains("n'est pas un nombre");
 
-        ResponseEntity<String> inverted = http().get().uri("/api/layers/premises?bbox=-1,48,-2,47").retrieve()
+        ResponseEntity<String> inverted = http().get().uri("/api/layers/buildings?bbox=-1,48,-2,47").retrieve()
                 .onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
         assertThat(inverted.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 

@@ -40,7 +40,7 @@ class OgcApiTest extends DemoDatabaseTest {
     @Test
     void gdalListsEveryCollection() throws Exception {
         String out = run("ogrinfo", "-ro", "-so", "OAPIF:" + base());
-        for (String id : List.of("zones", "communes", "exchanges", "cabinets", "ruhd-sites", "ruhd-links", "premises")) {
+        for (String id : List.of("zones", "communes", "exchanges", "cabinets", "ruhd-sites", "ruhd-links", "buildings")) {
             assertThat(out).contains(": " + id + " (title:");
         }
         String communes = run("ogrinfo", "-ro", "-so", "OAPIF:" + base(), "communes");
@@ -78,12 +78,12 @@ class OgcApiTest extends DemoDatabaseTest {
     @Test
     void itemsArePagedFilteredAndIdentified() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        ResponseEntity<String> page = http().get().uri("/ogc/collections/premises/items?limit=50&bbox=-2.0,47.9,-1.4,48.3")
+        ResponseEntity<String> page = http().get().uri("/ogc/collections/buildings/items?limit=50&bbox=-2.0,47.9,-1.4,48.3")
                 .retrieve().toEntity(String.class);
         assertThat(page.getHeaders().getContentType().toString()).startsWith("application/geo+json");
         JsonNode fc = json.readTree(page.getBody());
         long matched = count("""
-                SELECT count(*) FROM premise WHERE geom && ST_Transform(ST_MakeEnvelope(-2.0, 47.9, -1.4, 48.3, 4326), 2154)
+                SELECT count(*) FROM building WHERE geom && ST_Transform(ST_MakeEnvelope(-2.0, 47.9, -1.4, 48.3, 4326), 2154)
                 """);
         assertThat(fc.get("numberMatched").asLong()).isEqualTo(matched).isGreaterThan(50);
         assertThat(fc.get("numberReturned").asInt()).isEqualTo(50);
@@ -101,15 +101,15 @@ class OgcApiTest extends DemoDatabaseTest {
         JsonNode second = json.readTree(http().get().uri(java.net.URI.create(next)).retrieve().body(String.class));
         assertThat(second.get("features").get(0).get("id").asText()).isNotEqualTo(first.get("id").asText());
 
-        JsonNode item = json.readTree(http().get().uri("/ogc/collections/premises/items/" + first.get("id").asText())
+        JsonNode item = json.readTree(http().get().uri("/ogc/collections/buildings/items/" + first.get("id").asText())
                 .retrieve().body(String.class));
         assertThat(item.get("properties").get("state").asText()).isEqualTo(first.get("properties").get("state").asText());
 
         // datetime filters on the cabling date
-        JsonNode dated = json.readTree(http().get().uri("/ogc/collections/premises/items?limit=1&datetime=2019-01-01/2019-12-31")
+        JsonNode dated = json.readTree(http().get().uri("/ogc/collections/buildings/items?limit=1&datetime=2019-01-01/2019-12-31")
                 .retrieve().body(String.class));
         assertThat(dated.get("numberMatched").asLong()).isEqualTo(
-                count("SELECT count(*) FROM premise WHERE cabling_date BETWEEN DATE '2019-01-01' AND DATE '2019-12-31'"));
+                count("SELECT count(*) FROM building WHERE cabling_date BETWEEN DATE '2019-01-01' AND DATE '2019-12-31'"));
     }
 
     @Test

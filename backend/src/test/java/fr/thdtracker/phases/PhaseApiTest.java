@@ -27,7 +27,7 @@ class PhaseApiTest extends DemoDatabaseTest {
                     "RACCORDABLE_DEMANDE", "ABANDONNE");
             assertThat(byState.values().stream().mapToLong(Number::longValue).sum()).isEqualTo(lines);
             long deployed = jdbc.sql("""
-                            SELECT count(*) FROM premise p JOIN pm_zone pm ON pm.id = p.pm_zone_id
+                            SELECT count(*) FROM premise l JOIN building p ON p.id = l.building_id JOIN pm_zone pm ON pm.id = p.pm_zone_id
                             JOIN deployment_zone z ON z.id = pm.zone_id JOIN tranche t ON t.id = z.tranche_id
                             JOIN phase ph ON ph.id = t.phase_id WHERE ph.code = :code AND p.state = 'DEPLOYE'
                             """).param("code", phase.get("code")).query(Long.class).single();

@@ -29,10 +29,10 @@ class ProgressApiTest extends DemoDatabaseTest {
     /** Figures on a date straight from the histories, independently of the milestones. */
     private long fromHistory(String predicate, String date) {
         return jdbc.sql("""
-                WITH s AS (SELECT DISTINCT ON (premise_id) premise_id, new_value FROM premise_event
+                WITH s AS (SELECT DISTINCT ON (building_id) building_id, new_value FROM building_event
                            WHERE field = 'state' AND effective_on <= CAST(:d AS date)
-                           ORDER BY premise_id, effective_on DESC, id DESC)
-                SELECT count(*) FROM s JOIN premise p ON p.id = s.premise_id WHERE %s
+                           ORDER BY building_id, effective_on DESC, id DESC)
+                SELECT count(*) FROM s JOIN building p ON p.id = s.building_id JOIN premise l ON l.building_id = p.id WHERE %s
                 """.formatted(predicate)).param("d", date).query(Long.class).single();
     }
 
@@ -64,7 +64,7 @@ class ProgressApiTest extends DemoDatabaseTest {
         for (Map<String, Object> g : phases) {
             Map<String, Number> pace = (Map<String, Number>) g.get("builtPerMonth");
             long builtIn3 = jdbc.sql("""
-                    SELECT count(*) FROM premise_milestone m JOIN premise p ON p.id = m.premise_id
+                    SELECT count(*) FROM premise_milestone m JOIN building p ON p.id = m.building_id
                     JOIN pm_zone pm ON pm.id = p.pm_zone_id JOIN deployment_zone z ON z.id = pm.zone_id
                     JOIN tranche t ON t.id = z.tranche_id JOIN phase ph ON ph.id = t.phase_id
                     WHERE ph.code = :code AND m.built_on > DATE '2023-03-30' AND m.built_on <= DATE '2023-06-30'
@@ -106,8 +106,8 @@ class ProgressApiTest extends DemoDatabaseTest {
         }
         long expected = count("""
                 SELECT count(*) FROM (
-                  SELECT z.id FROM deployment_zone z JOIN pm_zone pm ON pm.zone_id = z.id JOIN premise p ON p.pm_zone_id = pm.id
-                  JOIN premise_milestone m ON m.premise_id = p.id
+                  SELECT z.id FROM deployment_zone z JOIN pm_zone pm ON pm.zone_id = z.id JOIN building p ON p.pm_zone_id = pm.id
+                  JOIN premise_milestone m ON m.building_id = p.id
                   WHERE z.planned_end_date < DATE '2022-06-30' AND (m.abandoned_on IS NULL OR m.abandoned_on > DATE '2022-06-30')
                   GROUP BY z.id HAVING bool_or(m.built_on IS NULL OR m.built_on > DATE '2022-06-30')) q
                 """);

@@ -40,10 +40,10 @@ class ProgressReportTest extends DemoDatabaseTest {
 
     private long builtOn(String date, String extraWhere) {
         return jdbc.sql("""
-                WITH s AS (SELECT DISTINCT ON (premise_id) premise_id, new_value FROM premise_event
+                WITH s AS (SELECT DISTINCT ON (building_id) building_id, new_value FROM building_event
                            WHERE field = 'state' AND effective_on <= CAST(:d AS date)
-                           ORDER BY premise_id, effective_on DESC, id DESC)
-                SELECT count(*) FROM s JOIN premise p ON p.id = s.premise_id
+                           ORDER BY building_id, effective_on DESC, id DESC)
+                SELECT count(*) FROM s JOIN building p ON p.id = s.building_id JOIN premise l ON l.building_id = p.id
                 WHERE s.new_value IN ('DEPLOYE', 'RACCORDABLE_DEMANDE') AND %s
                 """.formatted(extraWhere)).param("d", date).query(Long.class).single();
     }
@@ -77,7 +77,7 @@ class ProgressReportTest extends DemoDatabaseTest {
                 }
             }
             assertThat(q4of2020).isPositive();
-            assertThat(communes.getLastRowNum()).isEqualTo((int) count("SELECT count(DISTINCT insee) FROM premise"));
+            assertThat(communes.getLastRowNum()).isEqualTo((int) count("SELECT count(DISTINCT insee) FROM building"));
             Row first = communes.getRow(1);
             String insee = first.getCell(0).getStringCellValue();
             assertThat((long) first.getCell(q4of2020).getNumericCellValue())

@@ -171,9 +171,10 @@ class TerritoryImportScriptTest extends TerritoryImportFixture {
     @Test
     void refusesWhenPremisesExist() throws Exception {
         assertThat(firstImport.exitCode()).as(firstImport.output()).isZero();
-        execute("INSERT INTO premise (id, code, insee, street_name, building_type, dwellings, state, geom)"
-                + " VALUES (-1, 'TEST-IMPORT', '35238', 'Rue de test', 'PAVILLON', 1, 'CIBLE',"
+        execute("INSERT INTO building (id, code, insee, street_name, building_type, dwellings, state, geom)"
+                + " VALUES (-1, 'IMB/35238/X/TEST', '35238', 'Rue de test', 'PAVILLON', 1, 'CIBLE',"
                 + " ST_Transform(ST_SetSRID(ST_MakePoint(-1.6778, 48.1173), 4326), 2154))");
+        execute("INSERT INTO premise (id, code, building_id, kind) VALUES (-1, 'IMB/35238/X/TEST-01', -1, 'DWELLING')");
         try {
             String before = snapshot();
             Result r = runScript(springEnv(), "--communes", communes, "--populations", populations,
@@ -184,6 +185,7 @@ class TerritoryImportScriptTest extends TerritoryImportFixture {
             assertThat(snapshot()).isEqualTo(before);
         } finally {
             execute("DELETE FROM premise WHERE id = -1");
+            execute("DELETE FROM building WHERE id = -1");
         }
     }
 

@@ -19,12 +19,12 @@ class CappedTileHeadersTest extends DemoDatabaseTest {
     @Test
     void aCappedTileCarriesTheTruncatedHeaderAndItsFeatureCount() throws Exception {
         int[] xy = TileApiTest.tileOf(-1.6778, 48.1173, 12);
-        String path = "/tiles/premises/12/" + xy[0] + "/" + xy[1] + ".mvt";
+        String path = "/tiles/buildings/12/" + xy[0] + "/" + xy[1] + ".mvt";
         ResponseEntity<byte[]> capped = http().get().uri(path).retrieve().toEntity(byte[].class);
         assertThat(capped.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(capped.getHeaders().getFirst("X-Tile-Truncated")).isEqualTo("true");
         assertThat(capped.getHeaders().getFirst("X-Tile-Features")).isEqualTo("5");
-        assertThat(DecodedTile.of(capped.getBody()).featuresPerLayer()).containsEntry("premises", 5);
+        assertThat(DecodedTile.of(capped.getBody()).featuresPerLayer()).containsEntry("buildings", 5);
         // the same capped tile is the same bytes each time, so caches can revalidate it too
         ResponseEntity<byte[]> again = http().get().uri(path).retrieve().toEntity(byte[].class);
         assertThat(again.getHeaders().getETag()).isNotBlank().isEqualTo(capped.getHeaders().getETag());

@@ -69,10 +69,10 @@ class TileApiTest extends DemoDatabaseTest {
             "communes,    8, -3.0,    48.1",
             "departments, 6, -3.0,    48.1",
             "zones,      10, -1.6778, 48.1173",
-            "premises,    8, -3.0,    48.1",
-            "premises,   12, -1.6778, 48.1173",
-            "premises,   14, -1.6778, 48.1173",
-            "premises,   16, -1.6778, 48.1173",
+            "buildings,   8, -3.0,    48.1",
+            "buildings,  12, -1.6778, 48.1173",
+            "buildings,  14, -1.6778, 48.1173",
+            "buildings,  16, -1.6778, 48.1173",
             "exchanges,   9, -3.0,    48.1",
             "ruhd,        7, -3.0,    48.1"})
     void tilesMatchTheirGoldenDecoding(String layer, int z, double lon, double lat) throws Exception {
@@ -91,7 +91,7 @@ class TileApiTest extends DemoDatabaseTest {
         DecodedTile tile = DecodedTile.of(response.getBody());
         assertThat(tile.featuresPerLayer()).containsOnlyKeys(layer);
         assertThat(response.getHeaders().getFirst("X-Tile-Features")).isEqualTo(tile.featuresPerLayer().get(layer).toString());
-        if (layer.equals("premises")) {
+        if (layer.equals("buildings")) {
             assertThat(tile.text()).contains(z < TileLayer.PREMISE_POINTS_MIN_ZOOM ? "aggregated=" : "buildingType=");
         }
         String decoded = headers(path, response) + tile.text();
@@ -141,10 +141,10 @@ class TileApiTest extends DemoDatabaseTest {
     @Test
     void aCappedTileSaysSoInsteadOfDroppingSilently() {
         int[] xy = tileOf(-1.6778, 48.1173, 12);
-        TileRepository.Tile capped = new TileRepository(dataSource, 5, 10).tile(TileLayer.PREMISES, 12, xy[0], xy[1]);
+        TileRepository.Tile capped = new TileRepository(dataSource, 5, 10).tile(TileLayer.BUILDINGS, 12, xy[0], xy[1]);
         assertThat(capped.truncated()).isTrue();
         assertThat(capped.features()).isEqualTo(5);
-        TileRepository.Tile full = new TileRepository(dataSource, 100_000, 10).tile(TileLayer.PREMISES, 12, xy[0], xy[1]);
+        TileRepository.Tile full = new TileRepository(dataSource, 100_000, 10).tile(TileLayer.BUILDINGS, 12, xy[0], xy[1]);
         assertThat(full.truncated()).isFalse();
         assertThat(full.features()).isGreaterThan(5);
     }
@@ -156,7 +156,7 @@ class TileApiTest extends DemoDatabaseTest {
             assertThat(count("SELECT sum(count) FROM premise_cell WHERE level = " + level))
                     .isEqualTo(count("SELECT count(*) FROM premise"));
             assertThat(count("SELECT sum(deploye) FROM premise_cell WHERE level = " + level))
-                    .isEqualTo(count("SELECT count(*) FROM premise WHERE state = 'DEPLOYE'"));
+                    .isEqualTo(count("SELECT count(*) FROM premise p JOIN building b ON b.id = p.building_id WHERE b.state = 'DEPLOYE'"));
         }
     }
 }

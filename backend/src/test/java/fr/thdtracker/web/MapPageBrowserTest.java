@@ -84,8 +84,8 @@ class MapPageBrowserTest extends DemoDatabaseTest {
                 .isTrue();
         screenshot("map-aggregates.png");
         List<Double> centre = jdbc.sql("""
-                SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_Transform(ST_Centroid(ST_Collect(geom)), 4326) p FROM premise
-                WHERE insee = (SELECT insee FROM premise GROUP BY insee ORDER BY count(*) DESC LIMIT 1)) q
+                SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_Transform(ST_Centroid(ST_Collect(geom)), 4326) p FROM building
+                WHERE insee = (SELECT insee FROM building GROUP BY insee ORDER BY sum(lines) DESC LIMIT 1)) q
                 """).query((rs, i) -> List.of(rs.getDouble(1), rs.getDouble(2))).single();
         js("window.thdMap.getView().setCenter(ol.proj.fromLonLat([" + centre.get(0) + "," + centre.get(1) + "]));"
                 + "window.thdMap.getView().setZoom(16);");
@@ -98,8 +98,8 @@ class MapPageBrowserTest extends DemoDatabaseTest {
     @Test
     void searchFindsAnAddressAndOpensItsPopup() throws Exception {
         Map<String, Object> target = jdbc.sql("""
-                SELECT p.id, p.street_number, p.street_name, c.name AS commune FROM premise p JOIN commune c USING (insee)
-                WHERE p.street_number IS NOT NULL AND p.complement IS NULL AND p.street_name LIKE 'Rue %'
+                SELECT p.id, p.street_number, p.street_name, c.name AS commune FROM building p JOIN commune c USING (insee)
+                WHERE p.street_number IS NOT NULL AND p.street_suffix IS NULL AND p.street_name LIKE 'Rue %'
                 ORDER BY p.id LIMIT 1
                 """).query().singleRow();
         WebElement input = driver.findElement(By.id("search-input"));
@@ -113,7 +113,7 @@ class MapPageBrowserTest extends DemoDatabaseTest {
         assertThat(popup).containsAnyOf("Fibre disponible", "Fibre prévue", "fibre");
         assertThat(popup).contains("Données au");
         Number shown = (Number) js("return window.thdState.lastPopupPremiseId;");
-        Map<String, Object> shownRow = jdbc.sql("SELECT street_number, street_name FROM premise WHERE id = :id")
+        Map<String, Object> shownRow = jdbc.sql("SELECT street_number, street_name FROM building WHERE id = :id")
                 .param("id", shown.longValue()).query().singleRow();
         assertThat(shownRow.get("street_name")).isEqualTo(target.get("street_name"));
         assertThat(shownRow.get("street_number")).isEqualTo(target.get("street_number"));

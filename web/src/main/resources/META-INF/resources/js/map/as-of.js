@@ -74,7 +74,7 @@ function setAsOf(date, options) {
   renderSliderLabel();
   scheduleAreas(opts.delay || 0);
   // An open premise popup follows the date; a commune popup is redrawn when its areas arrive.
-  if (app.popup && app.popup.kind === 'premise') loadPremisePopup(app.popup.premiseId, app.popup.coordinate);
+  if (app.popup && app.popup.kind === 'premise') loadPremisePopup(app.popup.buildingId, app.popup.coordinate);
 }
 
 function scheduleAreas(delay) {

@@ -70,7 +70,7 @@ export function buildLayers() {
   layers.communes = tileLayer('communes', tileSource('communes', { overlaps: false }), communeStyle);
   layers.zones = tileLayer('zones', tileSource('zones'), zoneStyle);
   // below level 10 the commune colours already tell the story: premises circles would only clutter it
-  layers.premises = tileLayer('premises', tileSource('premises'), premiseStyle,
+  layers.premises = tileLayer('premises', tileSource('buildings'), premiseStyle,
     { minZoom: PREMISES_MIN_ZOOM - 0.001 });
   // OpenLayers shows a layer when zoom > minZoom (exclusive): a hair below the minimum makes that level itself show.
   layers.exchanges = tileLayer('exchanges', tileSource('exchanges'), exchangeStyle,

@@ -26,8 +26,8 @@ export function renderPopup() {
   }
   const content = $('popup-content');
   content.dataset.kind = s.kind;
-  if (s.kind === 'premise' && s.premiseId != null) content.dataset.premiseId = String(s.premiseId);
-  else delete content.dataset.premiseId;
+  if (s.kind === 'premise' && s.buildingId != null) content.dataset.buildingId = String(s.buildingId);
+  else delete content.dataset.buildingId;
   content.replaceChildren(...nodes.filter(Boolean));
 }
 
@@ -76,7 +76,7 @@ export function closePopup() {
 }
 
 export function loadPremisePopup(id, coordinate) {
-  openPopup({ kind: 'premise', premiseId: id, coordinate, answer: null, error: null });
+  openPopup({ kind: 'premise', buildingId: id, coordinate, answer: null, error: null });
   const seq = app.popupSeq;
   fetchJson(premiseUrl(id, app.asOf))
     .then((answer) => {
@@ -103,8 +103,8 @@ export function showPremiseAnswer(answer, options) {
   const map = app.map;
   const coordinate = answerCoordinate(answer) || options.coordinate;
   const open = () => {
-    openPopup({ kind: 'premise', premiseId: answer.premiseId, coordinate, answer, error: null });
-    thdState.lastPopupPremiseId = answer.premiseId ?? null;
+    openPopup({ kind: 'premise', buildingId: answer.buildingId, coordinate, answer, error: null });
+    thdState.lastPopupPremiseId = answer.buildingId ?? null;
   };
   if (!options.fly || !coordinate) {
     if (coordinate) open();

@@ -14,7 +14,7 @@ export function lookupUrl(query, asOf) {
 }
 
 export function premiseUrl(id, asOf) {
-  return 'api/eligibility/premises/' + encodeURIComponent(String(id)) + '?asOf=' + encodeURIComponent(asOf);
+  return 'api/eligibility/buildings/' + encodeURIComponent(String(id)) + '?asOf=' + encodeURIComponent(asOf);
 }
 
 /** The suggestions worth showing: those with a label, at most SUGGESTIONS_MAX. */
@@ -39,7 +39,7 @@ export function nextActive(active, count, key, open) {
 /** Other streets the lookup considered, without the one it chose. */
 export function otherCandidates(answer) {
   return answer && Array.isArray(answer.candidates)
-    ? answer.candidates.filter((c) => c && c.premiseId != null && c.premiseId !== answer.premiseId) : [];
+    ? answer.candidates.filter((c) => c && c.buildingId != null && c.buildingId !== answer.buildingId) : [];
 }
 
 export function candidateLabel(c) { return [c.street, c.commune].filter(Boolean).join(', '); }

@@ -148,12 +148,12 @@ function renderCandidates(answer) {
   }
   box.replaceChildren(el('span', { class: 'search-candidates-title', text: t('search.others') }),
     ...others.map((c) => {
-      const button = el('button', { type: 'button', class: 'search-candidate', 'data-premise-id': String(c.premiseId) },
+      const button = el('button', { type: 'button', class: 'search-candidate', 'data-premise-id': String(c.buildingId) },
         [candidateLabel(c)]);
       button.addEventListener('click', () => {
         renderCandidates(null);
         const seq = ++search.seq;
-        fetchJson(premiseUrl(c.premiseId, app.asOf))
+        fetchJson(premiseUrl(c.buildingId, app.asOf))
           .then((a) => { if (seq === search.seq) showPremiseAnswer(a, { fly: true }); })
           .catch((err) => { if (seq === search.seq) setSearchMessage(err.detail || t('search.error'), true); });
       });

@@ -19,7 +19,7 @@ export const app = {
   choroplethMode: 'fibre',
   // Areas of the date on screen: {asOf, dataRefreshDate, byCode: Map<INSEE, area>}, null until the first answer.
   areas: null,
-  // The open popup: {kind, coordinate, props | premiseId, answer, error}, null when closed.
+  // The open popup: {kind, coordinate, props | buildingId, answer, error}, null when closed.
   popup: null,
   // Bumped whenever a popup opens or closes: a late answer for an older popup is dropped.
   popupSeq: 0,
