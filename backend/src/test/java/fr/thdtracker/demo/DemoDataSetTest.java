@@ -112,7 +112,7 @@ class DemoDataSetTest extends DemoDatabaseTest {
         assertThat(count("SELECT sum(lines) FROM building")).isEqualTo(count("SELECT count(*) FROM premise"));
         // a house is one line, a block of flats several at one address
         assertThat(count("SELECT count(*) FROM building WHERE building_type = 'PAVILLON' AND lines <> 1")).isZero();
-        assertThat(count("SELECT count(*) FROM building WHERE building_type = 'IMMEUBLE' AND lines < 3")).isZero();
+        assertThat(count("SELECT count(*) FROM building WHERE building_type = 'IMMEUBLE' AND lines < 2")).isZero();
         assertThat(count("SELECT count(*) FROM building")).isLessThan(count("SELECT count(*) FROM premise") * 3 / 4);
         // business premises: shops at the foot of town blocks, some houses; a few percent of the lines
         double business = (double) count("SELECT count(*) FROM premise WHERE kind = 'BUSINESS'") / count("SELECT count(*) FROM premise");
