@@ -39,17 +39,19 @@ final class PremiseWriter {
                 + "street_name, complement, building_type, dwellings, state, planned_cabling_date, cabling_date, "
                 + "commercial_opening_date, operator_id, subscribed_on, geom", out -> {
             for (int i = 0; i < p.size; i++) {
-                RolloutPlan.Pm pm = rollout.pms.get(rollout.premisePm[i]);
+                // a premise of a private town has no PM area of ours (pm_zone_id NULL): outside the programme
+                RolloutPlan.Pm pm = rollout.pmOf(i);
                 boolean cabled = !f.isAbandoned(i) && f.connectable[i] <= d;
                 String insee = communes.get(p.commune[i]).insee();
-                out.printRecord(i + 1, String.format("IMB/%s/X/%07d", insee, i + 1), insee, pm.id,
+                out.printRecord(i + 1, String.format("IMB/%s/X/%07d", insee, i + 1), insee, pm == null ? null : pm.id,
                         copper.subDistributors.get(copper.premiseSr[i]).id,
                         p.number[i] > 0 ? p.number[i] : null,
                         p.suffix[i] == 1 ? "bis" : p.suffix[i] == 2 ? "ter" : null,
                         p.streetNames.get(p.street[i]),
                         p.unit[i] > 0 ? "Appt " + p.unit[i] : null,
                         p.immeuble[i] ? "IMMEUBLE" : "PAVILLON", p.dwellings[i], stateOn(f, i, d),
-                        cabled ? pm.planned : pm.madeAvailable.isAfter(s.dataDate()) ? pm.madeAvailable : pm.planned,
+                        pm == null ? null : cabled ? pm.planned
+                                : pm.madeAvailable.isAfter(s.dataDate()) ? pm.madeAvailable : pm.planned,
                         cabled ? DemoRows.day(f.connectable[i]) : null,
                         cabled ? DemoRows.day(f.opening[i]) : null,
                         f.isSubscribed(i) ? operators.get(f.operator[i]).id() : null,
