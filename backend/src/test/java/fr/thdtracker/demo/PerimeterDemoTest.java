@@ -119,12 +119,13 @@ class PerimeterDemoTest extends DemoDatabaseTest {
 
     @Test
     void aPrivateTownsPremiseGetsCopperAndTheOperatorsFibre() {
-        record Premise(long id, String operator) {
+        record Premise(long id, String operator, String opening) {
         }
-        Premise connectable = jdbc.sql("SELECT p.id, per.operator_code FROM premise p JOIN " + PerimeterSql.PERIMETER
+        Premise connectable = jdbc.sql("SELECT p.id, per.operator_code, p.commercial_opening_date::text FROM premise p JOIN "
+                        + PerimeterSql.PERIMETER
                         + " per ON per.insee = p.insee WHERE per.kind = 'PRIVATE_L3313' AND p.state = 'DEPLOYE' "
                         + "AND p.commercial_opening_date < DATE '2026-01-01' ORDER BY p.id LIMIT 1")
-                .query((rs, i) -> new Premise(rs.getLong(1), rs.getString(2))).single();
+                .query((rs, i) -> new Premise(rs.getLong(1), rs.getString(2), rs.getString(3))).single();
         JsonNode now = eligibility(connectable.id(), "2026-10-31");
         assertThat(now.path("openToFibre").asBoolean()).isTrue();
         assertThat(now.path("best").path("technology").asText()).isEqualTo("FTTH");
@@ -134,11 +135,11 @@ class PerimeterDemoTest extends DemoDatabaseTest {
         assertThat(now.path("copper").path("technology").asText()).isIn("ADSL2PLUS", "VDSL2", "NONE");
         assertThat(now.path("perimeter").path("kind").asText()).isEqualTo("PRIVATE_L3313");
         assertThat(now.path("programme").path("tranche").isNull()).isTrue();
-        // before the operator's network reached it: copper only, and no forecast of ours
+        // before the operator's network reached it: copper only; the only date known is its own opening
         JsonNode before = eligibility(connectable.id(), "2013-06-01");
         assertThat(before.path("openToFibre").asBoolean()).isFalse();
         assertThat(before.path("best").path("technology").asText()).isNotEqualTo("FTTH");
-        assertThat(before.path("programme").path("fibreForecastDate").isNull()).isTrue();
+        assertThat(before.path("programme").path("fibreForecastDate").asText()).isEqualTo(connectable.opening());
 
         long waiting = jdbc.sql("SELECT p.id FROM premise p JOIN " + PerimeterSql.PERIMETER
                         + " per ON per.insee = p.insee WHERE per.kind <> 'PUBLIC' AND p.state = 'CIBLE' ORDER BY p.id LIMIT 1")
