@@ -1,41 +1,49 @@
 package fr.thdtracker.demo;
 
-import java.util.List;
 import java.util.SplittableRandom;
-
-import fr.thdtracker.territory.CommuneShape;
 
 /**
  * Which demo lines are business premises (établissements, IPE/GraceTHD ad_nblpro) rather than
- * dwellings: the ground floor of blocks in towns (every block in a town over 8,000 inhabitants,
- * one in two in a small town of 2,000–8,000), and a share of houses (shops, workshops, farms:
- * {@link #TOWN_HOUSE_SHARE} in towns, {@link #VILLAGE_HOUSE_SHARE} in villages). About 7 % of the
- * lines in all, the order of the établissements of Arcep's per-commune file. Drawn from their own
- * seed, so the layout and the fates do not depend on it.
+ * dwellings: exactly as many per commune as its share of Arcep's établissements
+ * ({@link CommuneLines#businesses()}). Where they go, in this order of preference: the ground floor
+ * of a block of flats (shops under flats), then houses (shops, workshops, farms), then the upper
+ * floors of blocks (offices), each group in a seeded random order. Drawn from their own seed, so
+ * the layout and the fates do not depend on it.
  */
 final class BusinessPremises {
-
-    static final double TOWN_HOUSE_SHARE = 0.08;
-    static final double VILLAGE_HOUSE_SHARE = 0.05;
 
     private BusinessPremises() {
     }
 
-    static boolean[] mark(PremiseTable p, List<CommuneShape> communes, long seed) {
+    /** The premises of one commune are contiguous in {@code p} (the street planner lays out a commune at a time). */
+    static boolean[] mark(PremiseTable p, CommuneLines[] lines, long seed) {
         boolean[] business = new boolean[p.size];
-        for (int i = 0; i < p.size; i++) {
-            if (!p.startsBuilding(i)) {
-                continue;
+        int start = 0;
+        while (start < p.size) {
+            int commune = p.commune[start];
+            int end = start;
+            while (end < p.size && p.commune[end] == commune) {
+                end++;
             }
-            long population = communes.get(p.commune[i]).population();
-            SplittableRandom rnd = new SplittableRandom(seed * 0x94D049BB133111EBL + i);
-            if (p.immeuble[i]) {
-                // unit 1, the ground floor, of a block of at least three flats: dwellings remain
-                business[i] = population > 8000 || (population > 2000 && rnd.nextBoolean());
-            } else {
-                business[i] = rnd.nextDouble() < (population > 2000 ? TOWN_HOUSE_SHARE : VILLAGE_HOUSE_SHARE);
-            }
+            markCommune(p, start, end, lines[commune].businesses(), new SplittableRandom(seed * 0x94D049BB133111EBL + commune),
+                    business);
+            start = end;
         }
         return business;
+    }
+
+    private static void markCommune(PremiseTable p, int from, int to, int wanted, SplittableRandom rnd, boolean[] business) {
+        int n = to - from;
+        // preference rank then a random key: ground floors (0), houses (1), upper floors (2)
+        long[] keys = new long[n];
+        for (int k = 0; k < n; k++) {
+            int i = from + k;
+            int rank = !p.immeuble[i] ? 1 : p.startsBuilding(i) ? 0 : 2;
+            keys[k] = ((long) rank << 40) | ((long) rnd.nextInt(1 << 20) << 20) | k;
+        }
+        java.util.Arrays.sort(keys);
+        for (int k = 0; k < Math.min(wanted, n); k++) {
+            business[from + (int) (keys[k] & 0xFFFFF)] = true;
+        }
     }
 }

@@ -25,13 +25,21 @@ final class CopperPlanner {
     private static final double NRA_SPACING_M = 5_000;
     private static final double MED_MIN_DISTANCE_M = 2_500;
 
-    CopperPlan plan(PremiseTable premises, List<CommuneShape> communes, int[] linesPerCommune, DemoSettings settings) {
+    CopperPlan plan(PremiseTable premises, List<CommuneShape> communes, CommuneLines[] lines, DemoSettings settings) {
         SplittableRandom rnd = new SplittableRandom(settings.seed() ^ 0xC0FFEEL);
+        int[] linesPerCommune = java.util.Arrays.stream(lines).mapToInt(CommuneLines::total).toArray();
+        // the copper network is everywhere; its upgrades (MED, NRA-ZO) are the public programme's
+        Set<String> programme = new HashSet<>();
+        for (int c = 0; c < communes.size(); c++) {
+            if (lines[c].inProgramme()) {
+                programme.add(communes.get(c).insee());
+            }
+        }
         CopperPlan plan = new CopperPlan();
         Set<String> codes = new HashSet<>();
         placeExchanges(plan, communes, linesPerCommune, rnd, codes);
         placeSubDistributors(plan, premises, communes, linesPerCommune, settings, rnd);
-        placeOperations(plan, communes, settings, rnd, codes);
+        placeOperations(plan, communes, programme, settings, rnd, codes);
         return plan;
     }
 
@@ -118,10 +126,10 @@ final class CopperPlanner {
         }
     }
 
-    private static void placeOperations(CopperPlan plan, List<CommuneShape> communes, DemoSettings settings,
-                                        SplittableRandom rnd, Set<String> codes) {
+    private static void placeOperations(CopperPlan plan, List<CommuneShape> communes, Set<String> programme,
+                                        DemoSettings settings, SplittableRandom rnd, Set<String> codes) {
         List<CopperPlan.SubDistributor> far = new ArrayList<>(plan.subDistributors.stream()
-                .filter(s -> s.distanceToExchange > MED_MIN_DISTANCE_M && s.lines > 0)
+                .filter(s -> s.distanceToExchange > MED_MIN_DISTANCE_M && s.lines > 0 && programme.contains(s.insee))
                 .sorted(Comparator.comparingDouble((CopperPlan.SubDistributor s) -> -s.distanceToExchange)
                         .thenComparingInt(s -> s.id))
                 .toList());

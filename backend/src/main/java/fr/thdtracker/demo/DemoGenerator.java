@@ -69,20 +69,16 @@ public class DemoGenerator {
             new SyntheticTerritory(jdbc).create(s.seed());
         }
         List<CommuneShape> communes = territory.communes();
-        int[] lines = apportion(communes, s.targetLines());
+        CommuneLines[] lines = LineApportionment.apportion(
+                CommunePerimeters.weights(jdbc, communes, s.dataDate()), s.targetLines());
 
         step("Rues et locaux de " + communes.size() + " communes");
-        PremiseTable premises = new PremiseTable((int) s.targetLines());
         List<Road> roads = new ArrayList<>();
-        StreetPlanner streets = new StreetPlanner();
-        for (int c = 0; c < communes.size(); c++) {
-            SplittableRandom rnd = new SplittableRandom(s.seed() * 31 + communes.get(c).insee().hashCode());
-            streets.plan(communes.get(c), c, lines[c], s.scale(), rnd, premises, roads);
-        }
+        PremiseTable premises = layOutPremises(communes, lines, s, roads);
         roads.addAll(majorRoads(communes));
 
         step("Zones PM, tranches et zones de déploiement");
-        RolloutPlan rollout = new RolloutPlanner().plan(premises, communes, s);
+        RolloutPlan rollout = new RolloutPlanner().plan(premises, communes, lines, s);
         step("Réseau cuivre : NRA, sous-répartiteurs, montées en débit, NRA-ZO");
         CopperPlan copper = new CopperPlanner().plan(premises, communes, lines, s);
         List<PremiseFates.Operator> operators = PremiseFates.operatorsFromResources();
@@ -104,7 +100,7 @@ public class DemoGenerator {
         network.writeCopper(bulk, copper);
         List<String> restore = bulk.dropIndexesAndForeignKeys("building_event", "premise_event", "premise", "building");
         step("COPY de " + premises.size + " locaux");
-        long buildings = premiseWriter.writePremises(bulk, premises, communes, rollout, copper, fates, operators, s);
+        long buildings = premiseWriter.writePremises(bulk, premises, communes, lines, rollout, copper, fates, operators, s);
         step("COPY de l'historique");
         long events = premiseWriter.writeEvents(bulk, premises, fates, operators, s, batchId);
         step("Index et clés étrangères");
@@ -112,7 +108,7 @@ public class DemoGenerator {
         network.writeRoads(bulk, roads);
         network.writeBackbone();
         step("Géométries des zones");
-        programme.finishGeometries();
+        programme.finishGeometries(s.dataDate());
         jdbc.sql("UPDATE import_batch SET finished_at = now(), status = 'DONE' WHERE id = :id").param("id", batchId).update();
         putInfo("data.refresh_date", s.dataDate().toString());
         putInfo("demo.seed", Long.toString(s.seed()));
@@ -133,27 +129,20 @@ public class DemoGenerator {
         log.info("Démo : {}…", what);
     }
 
-    /** Lines per commune in proportion to its dwellings (largest remainders, so the total is exact). */
-    static int[] apportion(List<CommuneShape> communes, long total) {
-        double sum = communes.stream().mapToDouble(CommuneShape::dwellings).sum();
-        int[] lines = new int[communes.size()];
-        double[] remainder = new double[communes.size()];
-        long given = 0;
-        for (int i = 0; i < lines.length; i++) {
-            double exact = sum == 0 ? (double) total / lines.length : total * communes.get(i).dwellings() / sum;
-            lines[i] = (int) Math.floor(exact);
-            remainder[i] = exact - lines[i];
-            given += lines[i];
+    /**
+     * Streets and premises of every commune, public and private alike (each commune from its own
+     * random stream, so one commune's layout does not depend on the others').
+     */
+    static PremiseTable layOutPremises(List<CommuneShape> communes, CommuneLines[] lines, DemoSettings s,
+                                       List<Road> roads) {
+        long total = java.util.Arrays.stream(lines).mapToLong(CommuneLines::total).sum();
+        PremiseTable premises = new PremiseTable((int) total);
+        StreetPlanner streets = new StreetPlanner();
+        for (int c = 0; c < communes.size(); c++) {
+            SplittableRandom rnd = new SplittableRandom(s.seed() * 31 + communes.get(c).insee().hashCode());
+            streets.plan(communes.get(c), c, lines[c], s.scale(), rnd, premises, roads);
         }
-        Integer[] order = new Integer[lines.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(remainder[b], remainder[a]));
-        for (int k = 0; given < total; k = (k + 1) % order.length, given++) {
-            lines[order[k]]++;
-        }
-        return lines;
+        return premises;
     }
 
     /** Roads between neighbouring commune centres (Delaunay edges), so the network is connected. */
@@ -172,21 +161,8 @@ public class DemoGenerator {
         return roads;
     }
 
-
-
-
-
-
-
-
-
-
-
-
     private void putInfo(String key, String value) {
         jdbc.sql("INSERT INTO dataset_info (key, value) VALUES (:k, :v) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")
                 .param("k", key).param("v", value).update();
     }
-
-
 }

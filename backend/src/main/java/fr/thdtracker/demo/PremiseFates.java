@@ -10,7 +10,8 @@ import org.apache.commons.csv.CSVRecord;
  * What happens to each building over time (its lines share it) and to each line's subscription: targeted, signed (blocks of flats), in works, then
  * connectable when its PM area is made available (2 % only on demand), a few abandoned; opening for
  * sale three months later; subscription with an operator present on the network at that date.
- * Take-up is calibrated so that 43 % of the lines open on 1 January 2021 were subscribed then.
+ * Take-up is calibrated so that 43 % of the lines open on 1 January 2021 were subscribed then. The
+ * premises of private towns follow their operator's network instead ({@link #privateFate}).
  */
 final class PremiseFates {
 
@@ -20,11 +21,15 @@ final class PremiseFates {
     static final double ON_DEMAND_SHARE = 0.02;
     static final double ABANDONED_SHARE = 0.004;
     static final int NOTICE_DAYS = 90;
+    /** Premises of a private town not yet connectable on the data date (refusals, new buildings). */
+    static final double PRIVATE_NOT_YET_SHARE = 0.03;
     private static final int NONE = Integer.MIN_VALUE;
 
     record Operator(int id, String code, LocalDate arrivedOn, double weight) {
     }
 
+    /** False for a premise of a private town: none of the programme's figures or calibrations count it. */
+    final boolean[] inProgramme;
     final int[] cible;
     final int[] signe;
     final int[] works;
@@ -49,6 +54,7 @@ final class PremiseFates {
         opening = new int[n];
         subscribed = new int[n];
         operator = new byte[n];
+        inProgramme = new boolean[n];
         long dataDay = settings.dataDate().toEpochDay();
         for (int i = 0; i < n; i++) {
             SplittableRandom rnd = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L + i);
@@ -62,10 +68,16 @@ final class PremiseFates {
                 onDemand[i] = onDemand[first];
                 abandoned[i] = abandoned[first];
                 opening[i] = opening[first];
+                inProgramme[i] = inProgramme[first];
                 subscribed[i] = NONE;
                 continue;
             }
-            RolloutPlan.Pm pm = plan.pms.get(plan.premisePm[i]);
+            RolloutPlan.Pm pm = plan.pmOf(i);
+            if (pm == null) {
+                privateFate(i, plan.privateFrom[premises.commune[i]], plan.privateTo[premises.commune[i]], dataDay, rnd);
+                continue;
+            }
+            inProgramme[i] = true;
             cible[i] = (int) pm.zone.cibleOn.toEpochDay();
             works[i] = (int) pm.worksStart.toEpochDay();
             signe[i] = premises.immeuble[i] ? Math.max(cible[i] + 1, works[i] - 30 - rnd.nextInt(90)) : NONE;
@@ -83,7 +95,7 @@ final class PremiseFates {
         }
         takeUpTimeConstantDays = calibrateTakeUp();
         for (int i = 0; i < n; i++) {
-            if (opening[i] == NONE || connectable[i] > dataDay) {
+            if (!inProgramme[i] || opening[i] == NONE || connectable[i] > dataDay) {
                 continue;
             }
             SplittableRandom rnd = new SplittableRandom(settings.seed() * 0xBF58476D1CE4E5B9L + i);
@@ -97,6 +109,25 @@ final class PremiseFates {
                 operator[i] = (byte) chooseOperator(day, rnd);
             }
         }
+    }
+
+    /**
+     * A premise of a private town: targeted when its operator's deployment starts, connectable on a
+     * day of that deployment (without works of ours, so never EN_COURS here), a few still waiting on
+     * the data date; open for sale after the notice period. Its subscriptions are the private
+     * network's business: none is recorded.
+     */
+    private void privateFate(int i, LocalDate from, LocalDate to, long dataDay, SplittableRandom rnd) {
+        cible[i] = (int) from.toEpochDay();
+        signe[i] = NONE;
+        boolean waiting = rnd.nextDouble() < PRIVATE_NOT_YET_SHARE;
+        connectable[i] = waiting ? (int) dataDay + 1 + rnd.nextInt(3 * 365)
+                : (int) (from.toEpochDay() + rnd.nextLong(to.toEpochDay() - from.toEpochDay() + 1));
+        works[i] = connectable[i];
+        onDemand[i] = rnd.nextDouble() < ON_DEMAND_SHARE;
+        abandoned[i] = NONE;
+        opening[i] = connectable[i] + NOTICE_DAYS + rnd.nextInt(31);
+        subscribed[i] = NONE;
     }
 
     boolean isSubscribed(int i) {
@@ -123,7 +154,7 @@ final class PremiseFates {
         int count = 0;
         int[] waited = new int[opening.length];
         for (int i = 0; i < opening.length; i++) {
-            if (opening[i] != NONE && opening[i] <= ref) {
+            if (inProgramme[i] && opening[i] != NONE && opening[i] <= ref) {
                 waited[count++] = Math.max(0, ref - availableFrom(opening[i]));
             }
         }

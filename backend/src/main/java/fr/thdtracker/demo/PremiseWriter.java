@@ -20,7 +20,7 @@ final class PremiseWriter {
     }
 
     /** The PM areas, then the buildings and their lines; answers the number of buildings. */
-    long writePremises(BulkCopy bulk, PremiseTable p, List<CommuneShape> communes, RolloutPlan rollout,
+    long writePremises(BulkCopy bulk, PremiseTable p, List<CommuneShape> communes, CommuneLines[] lines, RolloutPlan rollout,
                                CopperPlan copper, PremiseFates f, List<PremiseFates.Operator> operators,
                                DemoSettings s) {
         long d = s.dataDate().toEpochDay();
@@ -36,7 +36,7 @@ final class PremiseWriter {
         });
         jdbc.sql("SELECT setval(pg_get_serial_sequence('pm_zone', 'id'), (SELECT max(id) FROM pm_zone))")
                 .query(Long.class).single();
-        boolean[] business = BusinessPremises.mark(p, communes, s.seed());
+        boolean[] business = BusinessPremises.mark(p, lines, s.seed());
         int[] buildingOf = new int[p.size];
         int[] dwellings = new int[p.size];
         int[] businessCount = new int[p.size];
@@ -60,16 +60,18 @@ final class PremiseWriter {
                 if (!p.startsBuilding(i)) {
                     continue;
                 }
-                RolloutPlan.Pm pm = rollout.pms.get(rollout.premisePm[i]);
+                // a building of a private town has no PM area of ours (pm_zone_id NULL): outside the programme
+                RolloutPlan.Pm pm = rollout.pmOf(i);
                 boolean cabled = !f.isAbandoned(i) && f.connectable[i] <= d;
                 String insee = communes.get(p.commune[i]).insee();
-                out.printRecord(i + 1, buildingCode(insee, i), insee, pm.id,
+                out.printRecord(i + 1, buildingCode(insee, i), insee, pm == null ? null : pm.id,
                         copper.subDistributors.get(copper.premiseSr[i]).id,
                         p.number[i] > 0 ? p.number[i] : null,
                         p.suffix[i] == 1 ? "bis" : p.suffix[i] == 2 ? "ter" : null,
                         p.streetNames.get(p.street[i]),
                         p.immeuble[i] ? "IMMEUBLE" : "PAVILLON", dwellings[i], businessCount[i], stateOn(f, i, d),
-                        cabled ? pm.planned : pm.madeAvailable.isAfter(s.dataDate()) ? pm.madeAvailable : pm.planned,
+                        pm == null ? null : cabled ? pm.planned
+                                : pm.madeAvailable.isAfter(s.dataDate()) ? pm.madeAvailable : pm.planned,
                         cabled ? DemoRows.day(f.connectable[i]) : null,
                         cabled ? DemoRows.day(f.opening[i]) : null,
                         DemoRows.point(p.x[i], p.y[i]));

@@ -75,12 +75,26 @@ final class ProgrammeWriter {
         return days > 900 ? "PRE" : days > 600 ? "AVP" : days > 360 ? "PRO" : days > 180 ? "ACT" : "EXE";
     }
 
-    /** Clips the PM cells to the territory and dissolves them into deployment zones. */
-    void finishGeometries() {
-        jdbc.sql("""
-                CREATE TEMP TABLE region_part ON COMMIT DROP AS
-                SELECT ST_Subdivide(geom, 256) AS geom FROM department
-                """).update();
+    /**
+     * Clips the PM cells to the public perimeter (the territory less the private towns on the data
+     * date: no PM area of ours covers them) and dissolves them into deployment zones.
+     */
+    void finishGeometries(LocalDate dataDate) {
+        boolean privateTowns = jdbc.sql("SELECT EXISTS (SELECT 1 FROM thd_commune_perimeter(:d) WHERE kind <> 'PUBLIC')")
+                .param("d", dataDate).query(Boolean.class).single();
+        if (privateTowns) {
+            jdbc.sql("""
+                    CREATE TEMP TABLE region_part ON COMMIT DROP AS
+                    SELECT ST_Subdivide(c.geom, 256) AS geom
+                    FROM commune c JOIN thd_commune_perimeter(:d) per ON per.insee = c.insee
+                    WHERE per.kind = 'PUBLIC'
+                    """).param("d", dataDate).update();
+        } else {
+            jdbc.sql("""
+                    CREATE TEMP TABLE region_part ON COMMIT DROP AS
+                    SELECT ST_Subdivide(geom, 256) AS geom FROM department
+                    """).update();
+        }
         jdbc.sql("CREATE INDEX ON region_part USING gist (geom)").update();
         jdbc.sql("""
                 UPDATE pm_zone p SET geom = (

@@ -35,9 +35,10 @@ final class StreetPlanner {
         lieuDitRoots = DemoResources.sections("commune-name-parts.txt").get("root");
     }
 
-    /** Places exactly {@code lines} premises in the commune; appends its streets to {@code roads}. */
-    void plan(CommuneShape c, int communeIdx, int lines, double scale, SplittableRandom rnd, PremiseTable out,
+    /** Places exactly {@code share.total()} premises in the commune; appends its streets to {@code roads}. */
+    void plan(CommuneShape c, int communeIdx, CommuneLines share, double scale, SplittableRandom rnd, PremiseTable out,
               List<Road> roads) {
+        int lines = share.total();
         if (lines == 0) {
             return;
         }

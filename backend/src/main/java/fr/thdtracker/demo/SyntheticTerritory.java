@@ -34,6 +34,11 @@ final class SyntheticTerritory {
     /** Dwellings per inhabitant in Brittany (Arcep 2018 "Logements" 1,859,807 / INSEE population). */
     static final double DWELLINGS_PER_INHABITANT = 0.54;
     private static final Map<String, String> DEPARTMENTS = new LinkedHashMap<>();
+    /** The private towns: this many largest towns and their agglomerations, up to this share of inhabitants. */
+    static final int PRIVATE_TOWNS = 8;
+    static final double PRIVATE_SHARE = 0.40;
+    /** The private operators' intentions to invest (AMII), 2011: the perimeter holds from then. */
+    static final java.time.LocalDate PRIVATE_SINCE = java.time.LocalDate.of(2011, 4, 27);
 
     static {
         DEPARTMENTS.put("22", "Côtes-d'Armor");
@@ -93,6 +98,7 @@ final class SyntheticTerritory {
                     .param("dw", (int) Math.round(s.population * DWELLINGS_PER_INHABITANT))
                     .param("ewkb", lonLat(s.cell)).update();
         }
+        markPrivateTowns(kept);
         jdbc.sql("""
                 UPDATE department d SET geom = u.geom
                 FROM (SELECT department_code, ST_Multi(ST_Union(geom)) AS geom FROM commune GROUP BY department_code) u
@@ -105,6 +111,49 @@ final class SyntheticTerritory {
                 """).update();
         jdbc.sql("INSERT INTO dataset_info (key, value) VALUES ('territory.source', :s) "
                 + "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value").param("s", SOURCE).update();
+    }
+
+    /**
+     * Marks the private operators' towns, as the Arcep file would (source SYNTHETIC): the largest
+     * towns and then their nearest communes (their agglomerations) until they hold about 40 % of the
+     * territory's inhabitants, as Brittany's private towns hold 41 % of its premises (Arcep 2018 T1:
+     * 794,481 of 1,949,859). The largest town is a very dense zone with several operators, its
+     * agglomeration SFR's, the others Orange's (FRTE), as in Rennes, Brest, Quimper, Lorient…
+     */
+    private void markPrivateTowns(List<Site> sites) {
+        List<Site> towns = sites.stream()
+                .sorted(java.util.Comparator.comparingInt((Site s) -> -s.population).thenComparing(s -> s.insee))
+                .limit(PRIVATE_TOWNS).toList();
+        long inhabitants = sites.stream().mapToLong(s -> s.population).sum();
+        Map<Site, Site> townOf = new HashMap<>();
+        Map<Site, Double> distance = new HashMap<>();
+        for (Site s : sites) {
+            for (Site t : towns) {
+                // degrees of longitude are shorter than degrees of latitude at 48° N
+                double d = Math.hypot((s.at.x - t.at.x) * Math.cos(Math.toRadians(48)), s.at.y - t.at.y);
+                if (!distance.containsKey(s) || d < distance.get(s)) {
+                    distance.put(s, d);
+                    townOf.put(s, t);
+                }
+            }
+        }
+        List<Site> nearestFirst = new ArrayList<>(sites);
+        nearestFirst.sort(java.util.Comparator.comparingDouble((Site s) -> distance.get(s)).thenComparing(s -> s.insee));
+        long marked = 0;
+        for (Site s : nearestFirst) {
+            if (marked >= PRIVATE_SHARE * inhabitants) {
+                break;
+            }
+            marked += s.population;
+            boolean veryDense = s == towns.get(0);
+            String operator = veryDense ? "FREE-FRTE-SFR0" : townOf.get(s) == towns.get(0) ? "SFR0" : "FRTE";
+            jdbc.sql("""
+                            INSERT INTO commune_perimeter (insee, kind, operator_code, valid_from, source)
+                            VALUES (:insee, :kind, :operator, :from, 'SYNTHETIC')
+                            """)
+                    .param("insee", s.insee).param("kind", veryDense ? "VERY_DENSE" : "PRIVATE_L3313")
+                    .param("operator", operator).param("from", PRIVATE_SINCE).update();
+        }
     }
 
     private void insertEpci(List<Site> sites) {

@@ -51,9 +51,13 @@ class EligibilityRepository {
                    o.code AS operation_code, o.status AS operation_status, o.commissioned_on,
                    cab.code AS cabinet_code, cab.name AS cabinet_name, cab.type AS cabinet_type,
                    (SELECT new_value FROM building_event s WHERE s.building_id = b.id AND s.field = 'state'
-                      AND s.effective_on <= :d ORDER BY s.effective_on DESC, s.id DESC LIMIT 1) AS state_on_date
+                      AND s.effective_on <= :d ORDER BY s.effective_on DESC, s.id DESC LIMIT 1) AS state_on_date,
+                   per.kind AS perimeter_kind, per.operator_code AS perimeter_operator,
+                   (SELECT string_agg(op.name, ', ' ORDER BY op.name) FROM operator op
+                     WHERE op.arcep_code = ANY (string_to_array(per.operator_code, '-'))) AS perimeter_operator_name
             FROM building b
             JOIN commune c ON c.insee = b.insee
+            JOIN thd_commune_perimeter(:d) per ON per.insee = b.insee
             LEFT JOIN eligibility e ON e.building_id = b.id
             LEFT JOIN exchange ex ON ex.id = e.exchange_id
             LEFT JOIN upgrade_operation o ON o.id = e.cabinet_operation_id

@@ -38,7 +38,7 @@ class PremiseAnswers {
         }
         boolean fibre = row.openToFibre(d);
         PremiseEligibility.Offer copper = copper(row.copperOn(d));
-        PremiseEligibility.Offer best = fibre ? ftth(row.pmCode()) : copper.withoutLine();
+        PremiseEligibility.Offer best = fibre ? ftth(row) : copper.withoutLine();
         PremiseEligibility.FibreForecast forecast = null;
         if (!fibre) {
             LocalDate date = fibreForecast(row, d);
@@ -49,7 +49,9 @@ class PremiseAnswers {
         return new PremiseEligibility(row.id(), row.code(), row.postalAddress(), row.building(),
                 new PremiseEligibility.Commune(row.insee(), row.commune()),
                 new PremiseEligibility.Location(row.lon(), row.lat()), d, datasetInfo.refreshDate().orElse(null),
-                row.stateOnDate(), best, copper, fibre, programme);
+                row.stateOnDate(), best, copper, fibre, programme,
+                new PremiseEligibility.Perimeter(row.perimeter().kind(), row.perimeter().operatorCode(),
+                        row.perimeter().operatorName()));
     }
 
     PremiseEligibility nearest(double lon, double lat, LocalDate asOf) {
@@ -61,11 +63,15 @@ class PremiseAnswers {
         return building(id, asOf);
     }
 
-    private PremiseEligibility.Offer ftth(String pmCode) {
+    /** FTTH from its PM; in a private town (no PM area of ours) from the private operator's network. */
+    private PremiseEligibility.Offer ftth(PremiseRow row) {
         SpeedModel.Offer ftth = model.ftth();
+        PremiseEligibility.ServedBy servedBy = row.pmCode() == null && row.perimeter().operatorCode() != null
+                ? new PremiseEligibility.ServedBy("PRIVATE_NETWORK", row.perimeter().operatorCode(),
+                row.perimeter().operatorName())
+                : new PremiseEligibility.ServedBy("PM", row.pmCode(), null);
         return new PremiseEligibility.Offer(Technology.FTTH.name(), (float) ftth.minMbps(), (float) ftth.maxMbps(),
-                ftth.speedClass().name(), ftth.speedClass().label(),
-                new PremiseEligibility.ServedBy("PM", pmCode, null), null);
+                ftth.speedClass().name(), ftth.speedClass().label(), servedBy, null);
     }
 
     private static PremiseEligibility.Offer copper(PremiseRow.CopperLine line) {

@@ -12,7 +12,16 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 record PremiseEligibility(long buildingId, String code, String address, Building building, Commune commune,
                           Location location,
                           LocalDate asOf, LocalDate dataRefreshDate, String state, Offer best, Offer copper,
-                          boolean openToFibre, Programme programme) {
+                          boolean openToFibre, Programme programme, Perimeter perimeter) {
+
+    /**
+     * The commune's perimeter on the date: PUBLIC (the programme's), or VERY_DENSE, PRIVATE_L3313,
+     * PRIVATE_INTENTION with the private operator's Arcep code(s) and name(s) — there the fibre, if
+     * any, is the private operator's and the programme has no forecast.
+     */
+    record Perimeter(String kind, @JsonInclude(JsonInclude.Include.NON_NULL) String operatorCode,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String operatorName) {
+    }
 
     /** IPE TypeImmeuble and the building's lines: dwellings and business premises. */
     record Building(String type, int lines, int dwellings, int businessPremises) {
@@ -37,7 +46,10 @@ record PremiseEligibility(long buildingId, String code, String address, Building
         }
     }
 
-    /** A PM (code only) or an exchange or cabinet (type, code and name). */
+    /**
+     * A PM (code only), a private operator's network (PRIVATE_NETWORK, its Arcep code and name) or an
+     * exchange or cabinet (type, code and name).
+     */
     record ServedBy(String type, String code, @JsonInclude(JsonInclude.Include.NON_NULL) String name) {
     }
 

@@ -10,7 +10,11 @@ record PremiseRow(long id, String code, Address address, PremiseEligibility.Buil
                   LocalDate commercialOpeningDate, String tranche, String trancheName, String phase,
                   String phaseName, LocalDate phaseTargetEnd, String pmCode, LocalDate pmPlannedDate,
                   LocalDate pmMadeAvailableDate, LocalDate fibreFrom, LocalDate fibreUntil, String stateOnDate,
-                  CopperLine exchange, CopperLine cabinet, LocalDate cabinetCommissionedOn) {
+                  CopperLine exchange, CopperLine cabinet, LocalDate cabinetCommissionedOn, Perimeter perimeter) {
+
+    /** The commune's perimeter on the date asked (V16): PUBLIC, or a private kind with its operator(s). */
+    record Perimeter(String kind, String operatorCode, String operatorName) {
+    }
 
     record Address(Integer streetNumber, String streetSuffix, String streetName) {
     }

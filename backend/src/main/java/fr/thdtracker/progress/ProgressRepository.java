@@ -43,6 +43,10 @@ class ProgressRepository {
                    count(*) AS premises
             """;
 
+    /**
+     * The programme's premises only: a premise without a PM area (a private operator's town) is
+     * outside every programme figure, at every level.
+     */
     private static final String FROM_PREMISES = """
             FROM premise_milestone m
             JOIN building b ON b.id = m.building_id
@@ -52,7 +56,7 @@ class ProgressRepository {
     /** Per group of one level. */
     private static final String FIGURES = "SELECT %s AS code,\n" + COUNTS + FROM_PREMISES + """
             %s
-            WHERE %s
+            WHERE b.pm_zone_id IS NOT NULL AND %s
             GROUP BY 1
             ORDER BY 1
             """;
@@ -64,7 +68,7 @@ class ProgressRepository {
             CROSS JOIN LATERAL (VALUES ('built', m.built_on), ('open', e.fibre_from), ('subscribed', m.subscribed_on))
                 AS x(kind, day)
             %s
-            WHERE x.day IS NOT NULL AND x.day <= :to AND %s
+            WHERE x.day IS NOT NULL AND x.day <= :to AND b.pm_zone_id IS NOT NULL AND %s
             GROUP BY 1, 2, 3
             """;
 

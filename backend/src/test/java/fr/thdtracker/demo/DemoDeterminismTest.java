@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +17,15 @@ class DemoDeterminismTest extends DemoDatabaseTest {
     private record Fingerprint(double sumX, double sumY, long pmChecksum, long dateChecksum) {
     }
 
+    private CommuneLines[] lines(List<CommuneShape> communes, long programmeLines) {
+        return LineApportionment.apportion(CommunePerimeters.weights(jdbc, communes, TEST_DEMO.dataDate()),
+                programmeLines);
+    }
+
     private Fingerprint plan(List<CommuneShape> communes, DemoSettings s) {
-        int[] lines = DemoGenerator.apportion(communes, s.targetLines());
-        PremiseTable premises = new PremiseTable(16);
-        StreetPlanner streets = new StreetPlanner();
-        List<Road> roads = new ArrayList<>();
-        for (int c = 0; c < communes.size(); c++) {
-            streets.plan(communes.get(c), c, lines[c], s.scale(), new SplittableRandom(s.seed() * 31 + communes.get(c).insee().hashCode()),
-                    premises, roads);
-        }
-        RolloutPlan rollout = new RolloutPlanner().plan(premises, communes, s);
+        CommuneLines[] lines = lines(communes, s.targetLines());
+        PremiseTable premises = DemoGenerator.layOutPremises(communes, lines, s, new ArrayList<>());
+        RolloutPlan rollout = new RolloutPlanner().plan(premises, communes, lines, s);
         double sx = 0;
         double sy = 0;
         long pm = 0;
@@ -58,17 +56,41 @@ class DemoDeterminismTest extends DemoDatabaseTest {
     }
 
     @Test
-    void linesAreApportionedByDwellingsExactly() {
+    void programmeLinesGoExactlyToThePublicCommunesByDwellingsAndPrivateTownsAtTheSameRate() {
         List<CommuneShape> communes = new TerritoryRepository(jdbc).communes();
-        int[] lines = DemoGenerator.apportion(communes, 1_300_000);
-        assertThat(java.util.Arrays.stream(lines).asLongStream().sum()).isEqualTo(1_300_000);
-        int biggest = 0;
-        for (int i = 1; i < communes.size(); i++) {
-            if (communes.get(i).dwellings() > communes.get(biggest).dwellings()) {
-                biggest = i;
+        CommuneLines[] lines = lines(communes, 1_300_000);
+        long programme = 0;
+        long privateLines = 0;
+        double publicDwellings = 0;
+        double privateDwellings = 0;
+        int biggestPublic = -1;
+        for (int i = 0; i < communes.size(); i++) {
+            if (lines[i].inProgramme()) {
+                programme += lines[i].total();
+                publicDwellings += communes.get(i).dwellings();
+                if (biggestPublic < 0 || communes.get(i).dwellings() > communes.get(biggestPublic).dwellings()) {
+                    biggestPublic = i;
+                }
+            } else {
+                privateLines += lines[i].total();
+                privateDwellings += communes.get(i).dwellings();
             }
         }
-        int max = java.util.Arrays.stream(lines).max().orElseThrow();
-        assertThat(lines[biggest]).isEqualTo(max);
+        assertThat(programme).isEqualTo(1_300_000);
+        assertThat(privateDwellings).as("the synthetic territory has private towns").isPositive();
+        // the private towns get premises at the programme's own lines-per-dwelling rate
+        assertThat((double) privateLines).isCloseTo(1_300_000 * privateDwellings / publicDwellings,
+                org.assertj.core.api.Assertions.within(communes.size() * 1.0));
+        int max = 0;
+        for (int i = 0; i < communes.size(); i++) {
+            if (lines[i].inProgramme()) {
+                max = Math.max(max, lines[i].total());
+            }
+        }
+        assertThat(lines[biggestPublic].total()).isEqualTo(max);
+        // without the Arcep file, business premises are Brittany's share of them
+        long businesses = java.util.Arrays.stream(lines).mapToLong(CommuneLines::businesses).sum();
+        assertThat((double) businesses / (programme + privateLines))
+                .isCloseTo(90_052.0 / 1_949_859.0, org.assertj.core.api.Assertions.within(0.002));
     }
 }

@@ -31,9 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The throwaway database and the script runner of the territory import tests: creates a PostGIS
  * database, migrates it with Flyway, runs import-scripts/import-territory.sh once on the real
- * Brittany data, and drops the database afterwards. No Spring context.
+ * Brittany data, and drops the database afterwards. No Spring context. Public so that the tests of
+ * what is built on the real territory (the demo on the real perimeter) use the same scratch database.
  */
-abstract class TerritoryImportFixture {
+public abstract class TerritoryImportFixture {
 
     static final Pattern JDBC_URL =
             Pattern.compile("^jdbc:postgresql://(\\[[^]]*]|[^/:?]+)(?::(\\d+))?/([^?;]*).*$");
@@ -45,26 +46,26 @@ abstract class TerritoryImportFixture {
     static String admin;
     static String adminPassword;
     /** Migrates and imports, like the import scripts: the schema's owner (thd_owner) when there is one. */
-    static String user;
-    static String password;
+    protected static String user;
+    protected static String password;
     static String dbName;
-    static String dbUrl;
+    protected static String dbUrl;
     static boolean dbCreated;
 
     static Path projectRoot;
     static Path script;
-    static Path data;
+    protected static Path data;
     static Path communes;
     static Path populations;
-    static Path movements;
+    protected static Path movements;
     static Path epci;
     static Path departments;
 
-    static Result firstImport;
+    protected static Result firstImport;
     static long firstImportMillis;
 
     @BeforeAll
-    static void createDatabaseAndImport() throws Exception {
+    protected static void createDatabaseAndImport() throws Exception {
         projectRoot = findProjectRoot();
         script = projectRoot.resolve("import-scripts/import-territory.sh");
         String sharedData = System.getenv("THD_SHARED_DATA");
@@ -120,7 +121,7 @@ abstract class TerritoryImportFixture {
     }
 
     @AfterAll
-    static void dropDatabase() throws SQLException {
+    protected static void dropDatabase() throws SQLException {
         if (dbCreated) {
             try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), admin, adminPassword);
                  Statement st = c.createStatement()) {
@@ -130,7 +131,7 @@ abstract class TerritoryImportFixture {
     }
 
 
-    record Result(int exitCode, String output) {
+    protected record Result(int exitCode, String output) {
     }
 
     /** Runs the script from the project root; stdout and stderr together. */
@@ -215,27 +216,27 @@ abstract class TerritoryImportFixture {
         return "jdbc:postgresql://" + h + ":" + port + "/" + database;
     }
 
-    static Connection connect() throws SQLException {
+    protected static Connection connect() throws SQLException {
         return DriverManager.getConnection(dbUrl, user, password);
     }
 
-    static void execute(String sql) throws SQLException {
+    protected static void execute(String sql) throws SQLException {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
 
-    static long queryLong(String sql) throws SQLException {
+    protected static long queryLong(String sql) throws SQLException {
         return Long.parseLong(queryString(sql));
     }
 
-    static String queryString(String sql) throws SQLException {
+    protected static String queryString(String sql) throws SQLException {
         List<String> values = queryList(sql);
         assertThat(values).as(sql).hasSize(1);
         return values.get(0);
     }
 
-    static List<String> queryList(String sql) throws SQLException {
+    protected static List<String> queryList(String sql) throws SQLException {
         try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             while (rs.next()) {
@@ -245,7 +246,7 @@ abstract class TerritoryImportFixture {
         }
     }
 
-    static Map<String, String> queryMap(String sql) throws SQLException {
+    protected static Map<String, String> queryMap(String sql) throws SQLException {
         try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             Map<String, String> values = new LinkedHashMap<>();
             while (rs.next()) {
