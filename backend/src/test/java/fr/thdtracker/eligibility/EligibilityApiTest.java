@@ -128,6 +128,53 @@ class EligibilityApiTest extends DemoDatabaseTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    private static String quarterOf(LocalDate d) {
+        return "T" + ((d.getMonthValue() - 1) / 3 + 1) + " " + d.getYear();
+    }
+
+    /**
+     * A line still in works when the history ends, in the PM area planned earliest among such: the
+     * day before its promised date (planned + 90 days of notice) it reads "prévue T1 2027"; once that
+     * date has passed without fibre, the same quarter, said late — not "no date".
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aResidentWhoseAreaIsOverdueIsToldTheQuarterPromisedAndThatItIsLate() {
+        Map<String, Object> row = jdbc.sql("""
+                SELECT p.id, pm.planned_date FROM premise p JOIN pm_zone pm ON pm.id = p.pm_zone_id
+                JOIN eligibility e ON e.premise_id = p.id
+                WHERE e.fibre_from IS NULL AND p.state = 'EN_COURS' AND pm.made_available_date IS NULL
+                  AND p.commercial_opening_date IS NULL
+                ORDER BY pm.planned_date, p.id LIMIT 1
+                """).query().singleRow();
+        long id = ((Number) row.get("id")).longValue();
+        // the PM area's planned date and the 90 days of notice operators get before selling
+        LocalDate promised = ((java.sql.Date) row.get("planned_date")).toLocalDate().plusDays(90);
+        Map<String, Object> before = (Map<String, Object>) get(http(),
+                "/api/eligibility/premises/" + id + "?asOf=" + promised.minusDays(1)).get("programme");
+        assertThat(before.get("fibreForecastDate")).isEqualTo(promised.toString());
+        assertThat((String) before.get("fibreForecastQuarter")).isEqualTo(quarterOf(promised));
+        assertThat(before.get("fibreForecastLate")).isEqualTo(false);
+        LocalDate later = promised.plusMonths(2);
+        Map<String, Object> after = get(http(), "/api/eligibility/premises/" + id + "?asOf=" + later);
+        assertThat(after.get("openToFibre")).isEqualTo(false);
+        Map<String, Object> programme = (Map<String, Object>) after.get("programme");
+        assertThat(programme.get("fibreForecastLate")).isEqualTo(true);
+        assertThat(programme.get("fibreForecastQuarter")).isEqualTo(before.get("fibreForecastQuarter"));
+        assertThat(LocalDate.parse((String) programme.get("fibreForecastDate"))).isBefore(later);
+
+        // a line given up is not "late": nothing is forecast for it
+        long abandoned = jdbc.sql("""
+                SELECT p.id FROM premise p JOIN pm_zone pm ON pm.id = p.pm_zone_id JOIN eligibility e ON e.premise_id = p.id
+                WHERE p.state = 'ABANDONNE' AND e.fibre_from IS NULL AND pm.planned_date < DATE '2026-01-01'
+                ORDER BY p.id LIMIT 1
+                """).query(Long.class).single();
+        Map<String, Object> given = (Map<String, Object>) get(http(),
+                "/api/eligibility/premises/" + abandoned + "?asOf=2026-10-31").get("programme");
+        assertThat(given.get("fibreForecastLate")).isEqualTo(false);
+        assertThat(given.get("fibreForecastDate")).isNull();
+    }
+
     @Test
     void lookupFindsAnAddressTypedWithoutAccentsAndWithAnAbbreviation() {
         Map<String, Object> target = jdbc.sql("""
