@@ -79,6 +79,12 @@ class EligibilityController {
         return addresses.suggest(Problems.bounded("q", q, MAX_QUERY));
     }
 
+    /** Public: once a suggested street is chosen, its numbers (each opening its first line). */
+    @GetMapping("/api/eligibility/suggest/numbers")
+    List<AddressSuggestion> numbers(@RequestParam String insee, @RequestParam String street) {
+        return addresses.numbers(Problems.bounded("insee", insee, 5), Problems.bounded("street", street, MAX_QUERY));
+    }
+
     @GetMapping("/api/eligibility/premises/{id}")
     PremiseEligibility premise(@PathVariable long id,
                                @RequestParam(required = false) String asOf) {

@@ -208,6 +208,92 @@ class EligibilityApiTest extends DemoDatabaseTest {
         assertThat(raw(http(), HttpMethod.GET, "/api/eligibility/lookup").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> suggestions(String q) {
+        return http().get().uri(b -> b.path("/api/eligibility/suggest").queryParam("q", q).build()).retrieve().body(List.class);
+    }
+
+    private static String typed(String s) {
+        return stripAccents(s).toLowerCase().replace("'", " ");
+    }
+
+    /**
+     * A street name several communes share, typed with one of them: only that commune's streets
+     * are suggested, that street first — where the whole territory, without the commune, offers
+     * the namesakes of other communes.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void suggestionsHonourTheCommuneNamedInTheQueryAsTheLookupDoes() {
+        Map<String, Object> pick = jdbc.sql("""
+                SELECT a.street_name, a.insee, c.name AS commune FROM address_index a JOIN commune c USING (insee)
+                WHERE a.street_name IN (SELECT street_name FROM address_index GROUP BY street_name HAVING count(*) >= 4)
+                  AND (SELECT count(*) FROM commune o WHERE lower(o.name) = lower(c.name)) = 1
+                ORDER BY a.street_name, a.insee LIMIT 1
+                """).query().singleRow();
+        String street = (String) pick.get("street_name");
+        String insee = (String) pick.get("insee");
+        String commune = (String) pick.get("commune");
+        String q = typed(street) + " " + typed(commune);
+        List<Map<String, Object>> withCommune = suggestions(q);
+        assertThat(withCommune).isNotEmpty();
+        assertThat(withCommune).allSatisfy(s -> assertThat(s.get("insee")).as("typed: %s", q).isEqualTo(insee));
+        assertThat(withCommune.get(0).get("street")).isEqualTo(street);
+        assertThat(withCommune.get(0).get("label")).isEqualTo(street + ", " + commune);
+        // the lookup reads the query the same way
+        Map<String, Object> found = http().get().uri(b -> b.path("/api/eligibility/lookup").queryParam("q", q).build())
+                .retrieve().body(Map.class);
+        assertThat(((Map<String, Object>) found.get("commune")).get("insee")).isEqualTo(insee);
+        // without the commune, namesakes of other communes come too
+        assertThat(suggestions(typed(street))).extracting(s -> s.get("insee")).anySatisfy(i -> assertThat(i).isNotEqualTo(insee));
+        // a number typed first is repeated in the labels
+        assertThat(suggestions("12 bis " + q).get(0).get("label"))
+                .isEqualTo("12 bis " + street + ", " + commune);
+    }
+
+    /** Once a street is chosen, its numbers in the street's order, each opening a line at that number. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aChosenStreetOffersItsNumbers() {
+        Map<String, Object> pick = jdbc.sql("""
+                SELECT insee, street_name FROM premise WHERE street_suffix IS NOT NULL
+                GROUP BY insee, street_name ORDER BY count(DISTINCT street_number) DESC, insee, street_name LIMIT 1
+                """).query().singleRow();
+        String insee = (String) pick.get("insee");
+        String street = (String) pick.get("street_name");
+        List<Map<String, Object>> numbers = http().get()
+                .uri(b -> b.path("/api/eligibility/suggest/numbers").queryParam("insee", insee).queryParam("street", street).build())
+                .retrieve().body(List.class);
+        long distinct = count("SELECT count(*) FROM (SELECT DISTINCT street_number, street_suffix FROM premise WHERE insee = '"
+                + insee + "' AND street_name = '" + street.replace("'", "''") + "' AND street_number IS NOT NULL) q");
+        assertThat((long) numbers.size()).isEqualTo(distinct).isGreaterThan(1);
+        List<String> suffixOrder = java.util.Arrays.asList(null, "bis", "ter", "quater");
+        for (int i = 0; i < numbers.size(); i++) {
+            Map<String, Object> n = numbers.get(i);
+            Map<String, Object> line = jdbc.sql("SELECT insee, street_name, street_number, street_suffix FROM premise WHERE id = :id")
+                    .param("id", ((Number) n.get("premiseId")).longValue()).query().singleRow();
+            assertThat(line.get("insee")).isEqualTo(insee);
+            assertThat(line.get("street_name")).isEqualTo(street);
+            assertThat(line.get("street_number")).isEqualTo(n.get("number"));
+            assertThat(line.get("street_suffix")).isEqualTo(n.get("suffix"));
+            assertThat((String) n.get("label")).startsWith(n.get("number") + (n.get("suffix") == null ? " " : " " + n.get("suffix") + " ") + street + ", ");
+            if (i > 0) {
+                Map<String, Object> p = numbers.get(i - 1);
+                int a = ((Number) p.get("number")).intValue();
+                int b = ((Number) n.get("number")).intValue();
+                assertThat(a < b || (a == b && suffixOrder.indexOf(p.get("suffix")) < suffixOrder.indexOf(n.get("suffix"))))
+                        .as("%s before %s", p.get("label"), n.get("label")).isTrue();
+            }
+        }
+        assertThat(numbers).anySatisfy(n -> assertThat(n.get("suffix")).isNotNull());
+        // a street the commune does not have, and a code that is no INSEE code
+        assertThat(raw(http(), HttpMethod.GET, "/api/eligibility/suggest/numbers?insee=" + insee + "&street=Rue%20zxqwv")
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<String> bad = raw(http(), HttpMethod.GET, "/api/eligibility/suggest/numbers?insee=2205&street=Rue");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody()).contains("insee");
+    }
+
     private static String stripAccents(String s) {
         return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
