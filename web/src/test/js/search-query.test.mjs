@@ -46,6 +46,7 @@ test('the secondary line tells namesakes apart', () => {
   assert.equal(suggestionSecondary({ label: '1 Rue de Brest', commune: 'Dinan', insee: '22050' }), 'Dinan (22050)');
   assert.equal(suggestionSecondary({ label: '1 Rue de Brest', commune: 'Dinan' }), 'Dinan');
   assert.equal(suggestionSecondary({ label: '1 Rue de Brest' }), null);
+  assert.equal(suggestionSecondary({ label: '1 Rue de Brest, Dinan', commune: 'Dinan', insee: '22050', premiseId: 4 }), null);
 });
 
 test('arrow keys open the list at either end and wrap around', () => {

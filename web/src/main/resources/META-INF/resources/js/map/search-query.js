@@ -38,8 +38,12 @@ export function usableSuggestions(items, max) {
     .filter((s) => s && typeof s.label === 'string' && s.label).slice(0, max || SUGGESTIONS_MAX);
 }
 
-/** The label usually ends with the commune already; the INSEE code then tells namesakes apart. */
+/**
+ * The label usually ends with the commune already; the INSEE code then tells namesakes apart. The
+ * numbers of a chosen street are all on that street: nothing to add.
+ */
 export function suggestionSecondary(s) {
+  if (s.premiseId != null) return null;
   return s.commune && !s.label.includes(s.commune)
     ? [s.commune, s.insee ? '(' + s.insee + ')' : null].filter(Boolean).join(' ')
     : (s.insee ? s.insee : null);
