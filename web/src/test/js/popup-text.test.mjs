@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  fibreStatusText, lineLengthText, programmeText, servedByText
+  fibreStatusText, isLate, lineLengthText, programmeText, servedByText
 } from '../../main/resources/META-INF/resources/js/map/popup-premise.js';
 import { quarterText } from '../../main/resources/META-INF/resources/js/map/as-of.js';
 import { i18n } from '../../main/resources/META-INF/resources/js/map/map-i18n.js';
@@ -32,6 +32,21 @@ test('fibre status: available, planned with its quarter and phase, abandoned, or
   assert.equal(fibreStatusText({ programme: { phase: 'P3', phaseTargetEnd: '2026-12-31' } }),
     'Fibre prévue avec la P3, échéance : 31 décembre 2026');
   assert.equal(fibreStatusText({}), 'Fibre : pas encore de date prévue');
+});
+
+test('a promised quarter that has passed without fibre is said late, in both languages', () => {
+  const overdue = { openToFibre: false, programme: { fibreForecastDate: '2026-08-15', fibreForecastQuarter: 'T3 2026', fibreForecastLate: true, phaseName: 'Phase 3' } };
+  assert.equal(isLate(overdue), true);
+  assert.equal(fibreStatusText(overdue), 'Fibre prévue : T3 2026, en retard (Phase 3)');
+  i18n.setLang('en');
+  try {
+    assert.equal(fibreStatusText(overdue), 'Fibre planned: Q3 2026, running late (Phase 3)');
+  } finally {
+    i18n.setLang('fr');
+  }
+  // open since, or not late: never said late
+  assert.equal(isLate({ openToFibre: true, programme: { fibreForecastLate: true } }), false);
+  assert.equal(fibreStatusText({ programme: { fibreForecastDate: '2027-02-01', fibreForecastLate: false } }), 'Fibre prévue : T1 2027');
 });
 
 test('serving equipment: translated type, code and name', () => {

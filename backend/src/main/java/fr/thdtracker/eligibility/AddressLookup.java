@@ -4,21 +4,41 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
 import fr.thdtracker.common.BadRequestException;
 import fr.thdtracker.common.NotFoundException;
+import fr.thdtracker.common.Problems;
 
-/** Typed addresses: the building they name (with the streets that matched), and suggestions while typing. */
+/**
+ * Typed addresses: the building they name (with the streets that matched), suggestions while typing,
+ * and the numbers of a street once it is chosen. The lookup and the suggestions read a query the
+ * same way ({@link #streets}), so what is suggested is what the lookup finds.
+ */
 @Service
 class AddressLookup {
 
     private static final double MIN_STREET_SCORE = 0.2;
     private static final double MIN_STREET_IN_COMMUNE_SCORE = 0.4;
+    /** More numbers than any street has: the cap only bounds the answer. */
+    static final int MAX_NUMBERS = 500;
+    private static final Pattern INSEE = Pattern.compile("[0-9][0-9AB][0-9]{3}");
 
     /** A commune found in the query: its normalised name as typed, INSEE code and name. */
     private record NamedCommune(String key, String insee, String name) {
+    }
+
+    /**
+     * The streets a query names, best first, and the commune it names when that restricted them.
+     *
+     * @param commune     the commune the streets were looked for in; null when over the whole territory
+     * @param street      the street words (the query without the commune's)
+     * @param communeLast the query ends with the commune's name, as addresses are written
+     */
+    private record Streets(List<PremiseSearchRepository.StreetMatch> matches, NamedCommune commune, String street,
+                           boolean communeLast) {
     }
 
     private final PremiseSearchRepository search;
@@ -35,23 +55,16 @@ class AddressLookup {
             throw new BadRequestException("q : une adresse de 1 à 200 caractères, par exemple « 12 rue de la Mairie, Dinan »");
         }
         AddressNormalizer.Query query = AddressNormalizer.parse(q);
-        // a commune named in the query restricts the search to it: a resident of Dinan typing
-        // "rue de la Mairie, Dinan" must not get the rue de la Mairie of another town
-        NamedCommune commune = communeNamedIn(query.text());
-        List<LookupAnswer.Candidate> candidates = List.of();
-        if (commune != null) {
-            String street = (" " + query.text() + " ").replace(" " + commune.key() + " ", " ").strip();
-            candidates = candidates(query, search.streetsInCommune(street, commune.insee(), 5),
-                    MIN_STREET_IN_COMMUNE_SCORE);
-            boolean endsWithCommune = (" " + query.text()).endsWith(" " + commune.key());
-            if (candidates.isEmpty() && endsWithCommune) {
-                throw new NotFoundException("Aucune voie ne correspond à « " + street + " » à " + commune.name()
-                        + " (" + commune.insee() + ")");
-            }
+        Streets streets = streets(query.text(), 5);
+        List<LookupAnswer.Candidate> candidates = new ArrayList<>();
+        for (PremiseSearchRepository.StreetMatch s : streets.matches()) {
+            search.buildingOnStreet(s.insee(), s.streetName(), query.number(), query.suffix())
+                    .ifPresent(id -> candidates.add(new LookupAnswer.Candidate(id, s.streetName(), s.commune(),
+                            s.insee(), Math.round(s.score() * 100) / 100.0)));
         }
-        if (candidates.isEmpty()) {
-            // no commune named, or the name belongs to the street ("route de Rennes")
-            candidates = candidates(query, search.streets(query.text(), 5), MIN_STREET_SCORE);
+        if (candidates.isEmpty() && streets.commune() != null) {
+            throw new NotFoundException("Aucune voie ne correspond à « " + streets.street() + " » à "
+                    + streets.commune().name() + " (" + streets.commune().insee() + ")");
         }
         if (candidates.isEmpty()) {
             throw new NotFoundException("Aucune adresse ne correspond à « " + q + " »");
@@ -66,31 +79,60 @@ class AddressLookup {
         AddressNormalizer.Query query = AddressNormalizer.parse(q);
         String number = query.number() == null ? ""
                 : query.number() + (query.suffix() == null ? "" : " " + query.suffix()) + " ";
-        List<AddressSuggestion> suggestions = new ArrayList<>();
-        for (PremiseSearchRepository.StreetMatch s : search.streets(query.text(), 8)) {
-            if (s.score() >= MIN_STREET_SCORE) {
-                suggestions.add(new AddressSuggestion(number + s.streetName() + ", " + s.commune(), s.streetName(),
-                        s.commune(), s.insee()));
-            }
-        }
-        return suggestions;
+        return streets(query.text(), 8).matches().stream()
+                .map(s -> AddressSuggestion.street(number + s.streetName() + ", " + s.commune(), s.streetName(),
+                        s.commune(), s.insee()))
+                .toList();
     }
 
-    private List<LookupAnswer.Candidate> candidates(AddressNormalizer.Query query,
-                                                    List<PremiseSearchRepository.StreetMatch> streets, double minScore) {
-        List<LookupAnswer.Candidate> candidates = new ArrayList<>();
-        for (PremiseSearchRepository.StreetMatch s : streets) {
-            if (s.score() < minScore) {
-                continue;
-            }
-            search.buildingOnStreet(s.insee(), s.streetName(), query.number(), query.suffix())
-                    .ifPresent(id -> candidates.add(new LookupAnswer.Candidate(id, s.streetName(), s.commune(),
-                            s.insee(), Math.round(s.score() * 100) / 100.0)));
+    /** The numbers of a chosen street, each with the building at that address. */
+    List<AddressSuggestion> numbers(String insee, String street) {
+        if (insee == null || !INSEE.matcher(insee).matches()) {
+            throw new BadRequestException("insee : un code INSEE de commune à 5 caractères, par exemple 22050 (reçu : "
+                    + Problems.quote(insee) + ")");
         }
-        return candidates;
+        if (street == null || street.isBlank() || street.length() > 200) {
+            throw new BadRequestException("street : le nom d'une voie, de 1 à 200 caractères, tel que la suggestion l'a donné");
+        }
+        List<AddressSuggestion> numbers = search.numbersOnStreet(insee, street, MAX_NUMBERS).stream()
+                .map(n -> AddressSuggestion.number(n.number() + (n.suffix() == null ? "" : " " + n.suffix()) + " "
+                        + street + ", " + n.commune(), street, n.commune(), insee, n.number(), n.suffix(), n.buildingId()))
+                .toList();
+        if (numbers.isEmpty() && !search.streetExists(insee, street)) {
+            throw new NotFoundException("Aucune voie « " + street + " » dans la commune " + insee);
+        }
+        return numbers;
     }
 
-    /** The longest commune name appearing as whole words in the normalised query. */
+    /**
+     * The one reading of a typed address. A commune named in it (the one ending it, else the longest
+     * named) restricts the search to that commune: a resident of Dinan typing "rue de la Mairie,
+     * Dinan" must not get the rue de la Mairie of another town. When no street of that commune
+     * matches and the name does not end the query, it belonged to the street ("route de Rennes"):
+     * then the whole territory is searched.
+     */
+    private Streets streets(String text, int limit) {
+        NamedCommune commune = communeNamedIn(text);
+        if (commune != null) {
+            String street = (" " + text + " ").replace(" " + commune.key() + " ", " ").strip();
+            boolean last = (" " + text).endsWith(" " + commune.key());
+            if (!street.isEmpty()) {
+                List<PremiseSearchRepository.StreetMatch> inCommune = above(
+                        search.streetsInCommune(street, commune.insee(), limit), MIN_STREET_IN_COMMUNE_SCORE);
+                if (!inCommune.isEmpty() || last) {
+                    return new Streets(inCommune, commune, street, last);
+                }
+            }
+        }
+        return new Streets(above(search.streets(text, limit), MIN_STREET_SCORE), null, text, false);
+    }
+
+    private static List<PremiseSearchRepository.StreetMatch> above(List<PremiseSearchRepository.StreetMatch> matches,
+                                                                    double minScore) {
+        return matches.stream().filter(s -> s.score() >= minScore).toList();
+    }
+
+    /** The commune name ending the normalised query, else the longest appearing in it as whole words. */
     private NamedCommune communeNamedIn(String text) {
         Map<String, String[]> byName = communes;
         if (byName == null) {
@@ -99,9 +141,15 @@ class AddressLookup {
         }
         String padded = " " + text + " ";
         String found = null;
+        boolean foundLast = false;
         for (String name : byName.keySet()) {
-            if ((found == null || name.length() > found.length()) && padded.contains(" " + name + " ")) {
+            if (!padded.contains(" " + name + " ")) {
+                continue;
+            }
+            boolean last = padded.endsWith(" " + name + " ");
+            if (found == null || (last && !foundLast) || (last == foundLast && name.length() > found.length())) {
                 found = name;
+                foundLast = last;
             }
         }
         return found == null ? null : new NamedCommune(found, byName.get(found)[0], byName.get(found)[1]);

@@ -79,6 +79,12 @@ class EligibilityController {
         return addresses.suggest(Problems.bounded("q", q, MAX_QUERY));
     }
 
+    /** Public: once a suggested street is chosen, its numbers (each opening its building). */
+    @GetMapping("/api/eligibility/suggest/numbers")
+    List<AddressSuggestion> numbers(@RequestParam String insee, @RequestParam String street) {
+        return addresses.numbers(Problems.bounded("insee", insee, 5), Problems.bounded("street", street, MAX_QUERY));
+    }
+
     /** Public: one building (the lines of one IMB identifier) on a date. */
     @GetMapping("/api/eligibility/buildings/{id}")
     PremiseEligibility building(@PathVariable long id,

@@ -16,6 +16,8 @@ class PremiseAnswers {
     private static final double LOOKUP_RADIUS_M = 150;
     /** Operators announce a PM area's opening at least this long before selling lines in it. */
     private static final int NOTICE_DAYS = 90;
+    /** The IPE state of a line given up: no fibre is forecast for it, late or not. */
+    private static final String ABANDONED = "ABANDONNE";
 
     private final EligibilityRepository repository;
     private final PremiseSearchRepository search;
@@ -39,11 +41,7 @@ class PremiseAnswers {
         boolean fibre = row.openToFibre(d);
         PremiseEligibility.Offer copper = copper(row.copperOn(d));
         PremiseEligibility.Offer best = fibre ? ftth(row) : copper.withoutLine();
-        PremiseEligibility.FibreForecast forecast = null;
-        if (!fibre) {
-            LocalDate date = fibreForecast(row, d);
-            forecast = new PremiseEligibility.FibreForecast(date, date == null ? null : quarter(date));
-        }
+        PremiseEligibility.FibreForecast forecast = fibre ? null : fibreForecast(row, d);
         PremiseEligibility.Programme programme = new PremiseEligibility.Programme(row.phase(), row.phaseName(),
                 row.tranche(), row.trancheName(), row.phaseTargetEnd(), forecast);
         return new PremiseEligibility(row.id(), row.code(), row.postalAddress(), row.building(),
@@ -82,19 +80,34 @@ class PremiseAnswers {
                         line.routed() ? "ROAD_NETWORK" : "STRAIGHT_LINE_WITH_DETOUR", line.attenuationDb()));
     }
 
-    /** When fibre is expected: its announced opening, else its PM area's date plus the notice period. */
-    private static LocalDate fibreForecast(PremiseRow row, LocalDate d) {
+    /**
+     * When fibre is expected: its announced opening, else its PM area's delivery, else its PM area's
+     * planned date (each + the notice period), the first still ahead. When they have all passed
+     * without fibre, the planned date is still the answer, said late: a resident whose area is
+     * overdue learns that it is, and which quarter was promised, rather than nothing.
+     */
+    private static PremiseEligibility.FibreForecast fibreForecast(PremiseRow row, LocalDate d) {
         LocalDate opening = row.commercialOpeningDate();
         if (opening != null && opening.isAfter(d)) {
-            return opening;
+            return forecast(opening, false);
         }
-        LocalDate available = row.pmMadeAvailableDate();
-        LocalDate pm = available != null && available.isAfter(d) ? available : row.pmPlannedDate();
-        if (pm == null) {
-            return null;
+        LocalDate delivered = row.pmMadeAvailableDate() == null ? null : row.pmMadeAvailableDate().plusDays(NOTICE_DAYS);
+        if (delivered != null && delivered.isAfter(d)) {
+            return forecast(delivered, false);
         }
-        LocalDate forecast = pm.plusDays(NOTICE_DAYS);
-        return forecast.isAfter(d) ? forecast : null;
+        LocalDate planned = row.pmPlannedDate() == null ? null : row.pmPlannedDate().plusDays(NOTICE_DAYS);
+        if (planned != null && planned.isAfter(d)) {
+            return forecast(planned, false);
+        }
+        LocalDate promised = planned != null ? planned : delivered;
+        if (promised == null || ABANDONED.equals(row.stateOnDate())) {
+            return PremiseEligibility.FibreForecast.NONE;
+        }
+        return forecast(promised, true);
+    }
+
+    private static PremiseEligibility.FibreForecast forecast(LocalDate date, boolean late) {
+        return new PremiseEligibility.FibreForecast(date, quarter(date), late);
     }
 
     static String quarter(LocalDate date) {

@@ -59,13 +59,21 @@ record PremiseEligibility(long buildingId, String code, String address, Building
 
     /**
      * The premise's place in the programme, and while it is not open to fibre its forecast (unwrapped:
-     * its two fields sit in the programme, absent when open, null inside when nothing is planned).
+     * its fields sit in the programme, absent when open, null inside when nothing is planned).
      */
     record Programme(String phase, String phaseName, String tranche, String trancheName, LocalDate phaseTargetEnd,
                      @JsonUnwrapped FibreForecast forecast) {
     }
 
-    /** When fibre is expected, and that date's quarter ("T3 2027"). */
-    record FibreForecast(LocalDate fibreForecastDate, String fibreForecastQuarter) {
+    /**
+     * When fibre is expected, and that date's quarter ("T3 2027").
+     *
+     * @param fibreForecastLate true when that date (the one planned) has passed without fibre: the
+     *                          answer is then "planned T3 2026, late"
+     */
+    record FibreForecast(LocalDate fibreForecastDate, String fibreForecastQuarter, boolean fibreForecastLate) {
+
+        /** Nothing planned (or the line abandoned): null date and quarter. */
+        static final FibreForecast NONE = new FibreForecast(null, null, false);
     }
 }

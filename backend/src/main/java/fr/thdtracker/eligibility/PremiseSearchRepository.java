@@ -59,6 +59,30 @@ class PremiseSearchRepository {
                 .query(Long.class).optional();
     }
 
+    /** A number of a street: its suffix, the commune's name and the building at that address. */
+    record StreetNumber(int number, String suffix, String commune, long buildingId) {
+    }
+
+    /** The numbers of one street, in the order of the street (12, 12 bis, 12 ter, 14…). */
+    List<StreetNumber> numbersOnStreet(String insee, String street, int limit) {
+        return jdbc.sql("""
+                        SELECT b.street_number, b.street_suffix, c.name AS commune, min(b.id) AS building_id
+                        FROM building b JOIN commune c USING (insee)
+                        WHERE b.insee = :insee AND b.street_name = :street AND b.street_number IS NOT NULL
+                        GROUP BY b.street_number, b.street_suffix, c.name
+                        ORDER BY b.street_number, array_position(ARRAY['bis', 'ter', 'quater'], b.street_suffix) NULLS FIRST
+                        LIMIT :limit
+                        """).param("insee", insee).param("street", street).param("limit", limit)
+                .query((rs, i) -> new StreetNumber(rs.getInt("street_number"), rs.getString("street_suffix"),
+                        rs.getString("commune"), rs.getLong("building_id")))
+                .list();
+    }
+
+    boolean streetExists(String insee, String street) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM address_index WHERE insee = :insee AND street_name = :street)")
+                .param("insee", insee).param("street", street).query(Boolean.class).single();
+    }
+
     Optional<Long> nearestBuilding(double lon, double lat, double maxMetres) {
         return jdbc.sql("""
                         WITH q AS (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), 2154) AS g)

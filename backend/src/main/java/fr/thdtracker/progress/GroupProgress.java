@@ -9,8 +9,10 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * {@code /api/progress} groups, one row of the report's detail sheets.
  *
  * @param takeUpRate         subscribed / open for sale; null while nothing is open
- * @param forecastCompletion at the last 12 months' pace; null when nothing was built in that year
- *                           or nothing remains
+ * @param forecastCompletion the latest forecast of the zones holding its remaining lines: a zone's
+ *                           planned end, or later when its contractor's recent pace cannot make it
+ *                           (docs/progress.md); null when nothing remains, or when a zone of those
+ *                           lines cannot be forecast (overdue, and nothing built anywhere lately)
  * @param target             only phases and tranches have a target date; null elsewhere, and then
  *                           its two fields are left out of the JSON rather than written as null
  */

@@ -12,11 +12,11 @@ import org.apache.poi.ss.util.CellRangeAddress;
 
 import fr.thdtracker.common.WorkbookStyles;
 
-/** The late zones sheet: the same zones as {@code /api/progress/late-zones}, within the report's scope. */
+/** The late zones sheet: the same zones as {@code /api/progress/late-zones}, those with lines in the report's scope. */
 final class LateZonesSheet {
 
     private static final String[] HEADERS = {"Zone", "Nom", "Tranche", "Entreprise", "Fin prévue", "Lignes",
-            "Construites", "Part construite"};
+            "Construites", "Part construite", "Achèvement prévu"};
 
     private LateZonesSheet() {
     }
@@ -34,6 +34,7 @@ final class LateZonesSheet {
             number(row, 5, z.lines(), s.integer);
             number(row, 6, z.built(), s.integer);
             number(row, 7, z.builtShare(), s.percent);
+            date(row, 8, z.forecastCompletion(), s.date);
         }
         sheet.createFreezePane(0, 1);
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, HEADERS.length - 1));

@@ -6,8 +6,11 @@ import java.util.Optional;
 
 import fr.thdtracker.common.AreaLevel;
 
-/** The figures of every level of the report, computed together; a level without premises has no groups. */
-record ProgressByLevel(Map<AreaLevel, List<GroupProgress>> byLevel) {
+/**
+ * The figures of every level of the report, computed together, and the late zones of its scope; a
+ * level without premises has no groups.
+ */
+record ProgressByLevel(Map<AreaLevel, List<GroupProgress>> byLevel, List<LateZone> lateZones) {
 
     List<GroupProgress> of(AreaLevel level) {
         return byLevel.getOrDefault(level, List.of());

@@ -15,19 +15,17 @@ import fr.thdtracker.common.StatementTimeouts;
 /**
  * Where the rollout stands on a date, per phase, tranche, department, EPCI, commune, zone or
  * contractor: lines targeted, in study, in works, built, open for sale, subscribed; take-up; pace
- * over 3, 6 and 12 months; forecast completion at the 12-month pace against the target date.
+ * over 3, 6 and 12 months; forecast completion from the zones' planned ends and their contractors'
+ * recent pace, against the target date.
  */
 @RestController
 class ProgressController {
 
-    private final ProgressRepository repository;
     private final ProgressService service;
     private final ProgressCurves curves;
     private final StatementTimeouts timeouts;
 
-    ProgressController(ProgressRepository repository, ProgressService service, ProgressCurves curves,
-                       StatementTimeouts timeouts) {
-        this.repository = repository;
+    ProgressController(ProgressService service, ProgressCurves curves, StatementTimeouts timeouts) {
         this.service = service;
         this.curves = curves;
         this.timeouts = timeouts;
@@ -61,10 +59,10 @@ class ProgressController {
         return timeouts.heavyAnswer(() -> curves.series(level, start, end));
     }
 
-    /** Zones whose planned end of works has passed and whose lines are not all built. */
+    /** Zones whose planned end of works has passed with fewer than the configured share of their lines built. */
     @GetMapping("/api/progress/late-zones")
     LateZone.Answer lateZones(@RequestParam(required = false) String asOf) {
         LocalDate d = DateParam.orToday("asOf", asOf);
-        return new LateZone.Answer(d, timeouts.heavyAnswer(() -> repository.lateZones(d, Scope.REGION)));
+        return timeouts.heavyAnswer(() -> service.lateZones(d, Scope.REGION));
     }
 }

@@ -2,6 +2,7 @@ package fr.thdtracker.progress;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
 import fr.thdtracker.common.AreaLevel;
 import fr.thdtracker.common.Scope;
 
-/** The progress SQL: rollout figures per group on a date, monthly counts for the curves, late zones. */
+/** The progress SQL: rollout figures per group on a date, monthly counts for the curves, the zones' lines. */
 @Repository
 class ProgressRepository {
 
@@ -91,20 +92,34 @@ class ProgressRepository {
             GROUP BY GROUPING SETS ((), """
             + REPORT_LEVELS.stream().map(l -> "(" + l.key + ")").collect(Collectors.joining(", ")) + ")\n";
 
-    /** Lines not abandoned on :d of the zones past their planned end, and how many are built. */
-    private static final String LATE_ZONES = """
-            SELECT z.code, z.name, zp.tranche_code AS tranche, zp.contractor, z.planned_end_date,
-                   count(*) AS lines, count(*) FILTER (WHERE m.built_on <= :d) AS built,
+    /**
+     * Lines of each zone in each commune on :d, with every level's key (so that the zones holding a
+     * group's remaining lines are known without another scan): lines not abandoned, built, built
+     * since :since (the contractors' pace), and those left to build within the scope.
+     */
+    private static final String ZONE_SHARES = "SELECT "
+            + Arrays.stream(AreaLevel.values()).map(l -> l.key + " AS k_" + l.param).collect(Collectors.joining(", ")) + ",\n"
+            + """
+                   count(*) FILTER (WHERE m.abandoned_on IS NULL OR m.abandoned_on > :d) AS lines,
+                   count(*) FILTER (WHERE m.built_on <= :d AND (m.abandoned_on IS NULL OR m.abandoned_on > :d)) AS built,
+                   count(*) FILTER (WHERE m.built_on > :since AND m.built_on <= :d) AS built_recently,
+                   count(*) FILTER (WHERE (m.built_on IS NULL OR m.built_on > :d)
+                                    AND (m.abandoned_on IS NULL OR m.abandoned_on > :d) AND %1$s) AS remaining_in_scope,
+                   count(*) FILTER (WHERE %1$s) AS in_scope
+            FROM premise_milestone m
+            JOIN building b ON b.id = m.building_id
+            JOIN commune c ON c.insee = b.insee
+            JOIN pm_zone_programme zp ON zp.pm_zone_id = b.pm_zone_id
+            """ + "GROUP BY " + IntStream.rangeClosed(1, AreaLevel.values().length).mapToObj(String::valueOf)
+                    .collect(Collectors.joining(", ")) + "\n";
+
+    /** What the zones are: name, place in the programme, planned end, a WGS 84 point inside. */
+    private static final String ZONE_FACTS = """
+            SELECT zp.zone_code, zp.zone_name, zp.tranche_code, zp.contractor, z.planned_end_date,
                    ST_X(ST_Transform(ST_PointOnSurface(z.geom), 4326)) AS lon,
                    ST_Y(ST_Transform(ST_PointOnSurface(z.geom), 4326)) AS lat
-            FROM deployment_zone z
-            JOIN pm_zone_programme zp ON zp.zone_id = z.id
-            JOIN building b ON b.pm_zone_id = zp.pm_zone_id
-            JOIN premise_milestone m ON m.building_id = b.id
-            WHERE z.planned_end_date < :d AND (m.abandoned_on IS NULL OR m.abandoned_on > :d) AND %s
-            GROUP BY z.id, zp.tranche_code, zp.contractor
-            HAVING count(*) FILTER (WHERE m.built_on <= :d) < count(*)
-            ORDER BY z.planned_end_date, z.code
+            FROM zone_programme zp
+            JOIN deployment_zone z ON z.id = zp.zone_id
             """;
 
     /** Raw counts of one group; {@link ProgressService} turns them into a {@link GroupProgress}. */
@@ -114,6 +129,24 @@ class ProgressRepository {
 
     /** Premises of a group first built, opened for sale or subscribed in a month (YYYY-MM). */
     record Monthly(String code, String kind, String month, long n) {
+    }
+
+    /**
+     * The lines of one zone in one commune on a date.
+     *
+     * @param keys the group this share belongs to at each level (its commune, department, zone, phase…)
+     */
+    record ZoneShare(Map<AreaLevel, String> keys, long lines, long built, long builtRecently, long remainingInScope,
+                     long inScope) {
+
+        String zone() {
+            return keys.get(AreaLevel.ZONE);
+        }
+    }
+
+    /** @param contractor null while no contract is awarded; lon and lat null without a geometry */
+    record ZoneFacts(String code, String name, String tranche, String contractor, LocalDate plannedEnd,
+                     Double lon, Double lat) {
     }
 
     private final JdbcClient jdbc;
@@ -188,11 +221,28 @@ class ProgressRepository {
                 .list();
     }
 
-    List<LateZone> lateZones(LocalDate d, Scope scope) {
-        return jdbc.sql(LATE_ZONES.formatted(scope.kind().predicate)).param("d", d).param("scope", scope.value())
-                .query((rs, i) -> new LateZone(rs.getString("code"), rs.getString("name"), rs.getString("tranche"),
-                        rs.getString("contractor"), rs.getObject("planned_end_date", LocalDate.class),
-                        rs.getLong("lines"), rs.getLong("built"), rs.getObject("lon", Double.class), rs.getObject("lat", Double.class)))
+    List<ZoneShare> zoneShares(LocalDate d, LocalDate since, Scope scope) {
+        return jdbc.sql(ZONE_SHARES.formatted(scope.kind().predicate)).param("d", d).param("since", since)
+                .param("scope", scope.value())
+                .query((rs, i) -> {
+                    Map<AreaLevel, String> keys = new EnumMap<>(AreaLevel.class);
+                    for (AreaLevel l : AreaLevel.values()) {
+                        keys.put(l, rs.getString("k_" + l.param));
+                    }
+                    return new ZoneShare(keys, rs.getLong("lines"), rs.getLong("built"), rs.getLong("built_recently"),
+                            rs.getLong("remaining_in_scope"), rs.getLong("in_scope"));
+                })
                 .list();
+    }
+
+    Map<String, ZoneFacts> zoneFacts() {
+        Map<String, ZoneFacts> facts = new HashMap<>();
+        jdbc.sql(ZONE_FACTS).query(rs -> {
+            facts.put(rs.getString("zone_code"), new ZoneFacts(rs.getString("zone_code"), rs.getString("zone_name"),
+                    rs.getString("tranche_code"), rs.getString("contractor"),
+                    rs.getObject("planned_end_date", LocalDate.class), rs.getObject("lon", Double.class),
+                    rs.getObject("lat", Double.class)));
+        });
+        return facts;
     }
 }

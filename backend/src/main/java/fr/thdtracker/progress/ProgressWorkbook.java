@@ -70,7 +70,7 @@ class ProgressWorkbook {
             CommunesSheet.write(wb.createSheet("Communes"), streamed, asOf, all.of(AreaLevel.COMMUNE),
                     repository.monthly(AreaLevel.COMMUNE, asOf, scope));
             progress.step("zones en retard", step++, STEPS);
-            LateZonesSheet.write(wb.createSheet("Zones en retard"), streamed, repository.lateZones(asOf, scope));
+            LateZonesSheet.write(wb.createSheet("Zones en retard"), streamed, all.lateZones());
             progress.step("écriture", step, STEPS);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             wb.write(out);

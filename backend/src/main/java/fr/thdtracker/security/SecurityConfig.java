@@ -51,7 +51,8 @@ class SecurityConfig {
     static final String[] PUBLIC_GET = {
             "/", "/index.html", "/favicon.svg", "/css/**", "/js/**", "/img/**", "/webjars/**",
             "/api/info", "/api/phases", "/api/layers/**", "/actuator/health", "/actuator/health/**",
-            "/api/eligibility/lookup", "/api/eligibility/suggest", "/api/eligibility/buildings/*", "/api/eligibility/areas",
+            "/api/eligibility/lookup", "/api/eligibility/suggest", "/api/eligibility/suggest/numbers",
+            "/api/eligibility/buildings/*", "/api/eligibility/areas",
             "/ogc", "/ogc/**",
             "/error"
     };

@@ -46,6 +46,8 @@ class AuthorizationMatrixTest extends DemoDatabaseTest {
             Map.entry("GET /tiles/{layer}/{z}/{x}/{y}.mvt", new Rule(Needs.ANYONE, "/tiles/departments/0/0/0.mvt")),
             Map.entry("GET /api/eligibility/lookup", new Rule(Needs.ANYONE, "/api/eligibility/lookup?q=rue")),
             Map.entry("GET /api/eligibility/suggest", new Rule(Needs.ANYONE, "/api/eligibility/suggest?q=rue")),
+            Map.entry("GET /api/eligibility/suggest/numbers",
+                    new Rule(Needs.ANYONE, "/api/eligibility/suggest/numbers?insee=00000&street=none")),
             Map.entry("GET /api/eligibility/buildings/{id}", new Rule(Needs.ANYONE, "/api/eligibility/buildings/{building}")),
             Map.entry("GET /api/eligibility/areas", new Rule(Needs.ANYONE, "/api/eligibility/areas?level=department")),
             Map.entry("GET /ogc", new Rule(Needs.ANYONE, "/ogc")),

@@ -143,6 +143,53 @@ class EligibilityApiTest extends DemoDatabaseTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    private static String quarterOf(LocalDate d) {
+        return "T" + ((d.getMonthValue() - 1) / 3 + 1) + " " + d.getYear();
+    }
+
+    /**
+     * A line still in works when the history ends, in the PM area planned earliest among such: the
+     * day before its promised date (planned + 90 days of notice) it reads "prévue T1 2027"; once that
+     * date has passed without fibre, the same quarter, said late — not "no date".
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aResidentWhoseAreaIsOverdueIsToldTheQuarterPromisedAndThatItIsLate() {
+        Map<String, Object> row = jdbc.sql("""
+                SELECT p.id, pm.planned_date FROM building p JOIN pm_zone pm ON pm.id = p.pm_zone_id
+                JOIN eligibility e ON e.building_id = p.id
+                WHERE e.fibre_from IS NULL AND p.state = 'EN_COURS' AND pm.made_available_date IS NULL
+                  AND p.commercial_opening_date IS NULL
+                ORDER BY pm.planned_date, p.id LIMIT 1
+                """).query().singleRow();
+        long id = ((Number) row.get("id")).longValue();
+        // the PM area's planned date and the 90 days of notice operators get before selling
+        LocalDate promised = ((java.sql.Date) row.get("planned_date")).toLocalDate().plusDays(90);
+        Map<String, Object> before = (Map<String, Object>) get(http(),
+                "/api/eligibility/buildings/" + id + "?asOf=" + promised.minusDays(1)).get("programme");
+        assertThat(before.get("fibreForecastDate")).isEqualTo(promised.toString());
+        assertThat((String) before.get("fibreForecastQuarter")).isEqualTo(quarterOf(promised));
+        assertThat(before.get("fibreForecastLate")).isEqualTo(false);
+        LocalDate later = promised.plusMonths(2);
+        Map<String, Object> after = get(http(), "/api/eligibility/buildings/" + id + "?asOf=" + later);
+        assertThat(after.get("openToFibre")).isEqualTo(false);
+        Map<String, Object> programme = (Map<String, Object>) after.get("programme");
+        assertThat(programme.get("fibreForecastLate")).isEqualTo(true);
+        assertThat(programme.get("fibreForecastQuarter")).isEqualTo(before.get("fibreForecastQuarter"));
+        assertThat(LocalDate.parse((String) programme.get("fibreForecastDate"))).isBefore(later);
+
+        // a line given up is not "late": nothing is forecast for it
+        long abandoned = jdbc.sql("""
+                SELECT p.id FROM building p JOIN pm_zone pm ON pm.id = p.pm_zone_id JOIN eligibility e ON e.building_id = p.id
+                WHERE p.state = 'ABANDONNE' AND e.fibre_from IS NULL AND pm.planned_date < DATE '2026-01-01'
+                ORDER BY p.id LIMIT 1
+                """).query(Long.class).single();
+        Map<String, Object> given = (Map<String, Object>) get(http(),
+                "/api/eligibility/buildings/" + abandoned + "?asOf=2026-10-31").get("programme");
+        assertThat(given.get("fibreForecastLate")).isEqualTo(false);
+        assertThat(given.get("fibreForecastDate")).isNull();
+    }
+
     @Test
     void lookupFindsAnAddressTypedWithoutAccentsAndWithAnAbbreviation() {
         Map<String, Object> target = jdbc.sql("""
@@ -174,6 +221,92 @@ class EligibilityApiTest extends DemoDatabaseTest {
         ResponseEntity<String> nothing = raw(http(), HttpMethod.GET, "/api/eligibility/lookup?q=zzzz%20qqqq%20xxxx");
         assertThat(nothing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(raw(http(), HttpMethod.GET, "/api/eligibility/lookup").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> suggestions(String q) {
+        return http().get().uri(b -> b.path("/api/eligibility/suggest").queryParam("q", q).build()).retrieve().body(List.class);
+    }
+
+    private static String typed(String s) {
+        return stripAccents(s).toLowerCase().replace("'", " ");
+    }
+
+    /**
+     * A street name several communes share, typed with one of them: only that commune's streets
+     * are suggested, that street first — where the whole territory, without the commune, offers
+     * the namesakes of other communes.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void suggestionsHonourTheCommuneNamedInTheQueryAsTheLookupDoes() {
+        Map<String, Object> pick = jdbc.sql("""
+                SELECT a.street_name, a.insee, c.name AS commune FROM address_index a JOIN commune c USING (insee)
+                WHERE a.street_name IN (SELECT street_name FROM address_index GROUP BY street_name HAVING count(*) >= 4)
+                  AND (SELECT count(*) FROM commune o WHERE lower(o.name) = lower(c.name)) = 1
+                ORDER BY a.street_name, a.insee LIMIT 1
+                """).query().singleRow();
+        String street = (String) pick.get("street_name");
+        String insee = (String) pick.get("insee");
+        String commune = (String) pick.get("commune");
+        String q = typed(street) + " " + typed(commune);
+        List<Map<String, Object>> withCommune = suggestions(q);
+        assertThat(withCommune).isNotEmpty();
+        assertThat(withCommune).allSatisfy(s -> assertThat(s.get("insee")).as("typed: %s", q).isEqualTo(insee));
+        assertThat(withCommune.get(0).get("street")).isEqualTo(street);
+        assertThat(withCommune.get(0).get("label")).isEqualTo(street + ", " + commune);
+        // the lookup reads the query the same way
+        Map<String, Object> found = http().get().uri(b -> b.path("/api/eligibility/lookup").queryParam("q", q).build())
+                .retrieve().body(Map.class);
+        assertThat(((Map<String, Object>) found.get("commune")).get("insee")).isEqualTo(insee);
+        // without the commune, namesakes of other communes come too
+        assertThat(suggestions(typed(street))).extracting(s -> s.get("insee")).anySatisfy(i -> assertThat(i).isNotEqualTo(insee));
+        // a number typed first is repeated in the labels
+        assertThat(suggestions("12 bis " + q).get(0).get("label"))
+                .isEqualTo("12 bis " + street + ", " + commune);
+    }
+
+    /** Once a street is chosen, its numbers in the street's order, each opening a line at that number. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aChosenStreetOffersItsNumbers() {
+        Map<String, Object> pick = jdbc.sql("""
+                SELECT insee, street_name FROM building WHERE street_suffix IS NOT NULL
+                GROUP BY insee, street_name ORDER BY count(DISTINCT street_number) DESC, insee, street_name LIMIT 1
+                """).query().singleRow();
+        String insee = (String) pick.get("insee");
+        String street = (String) pick.get("street_name");
+        List<Map<String, Object>> numbers = http().get()
+                .uri(b -> b.path("/api/eligibility/suggest/numbers").queryParam("insee", insee).queryParam("street", street).build())
+                .retrieve().body(List.class);
+        long distinct = count("SELECT count(*) FROM (SELECT DISTINCT street_number, street_suffix FROM building WHERE insee = '"
+                + insee + "' AND street_name = '" + street.replace("'", "''") + "' AND street_number IS NOT NULL) q");
+        assertThat((long) numbers.size()).isEqualTo(distinct).isGreaterThan(1);
+        List<String> suffixOrder = java.util.Arrays.asList(null, "bis", "ter", "quater");
+        for (int i = 0; i < numbers.size(); i++) {
+            Map<String, Object> n = numbers.get(i);
+            Map<String, Object> line = jdbc.sql("SELECT insee, street_name, street_number, street_suffix FROM building WHERE id = :id")
+                    .param("id", ((Number) n.get("buildingId")).longValue()).query().singleRow();
+            assertThat(line.get("insee")).isEqualTo(insee);
+            assertThat(line.get("street_name")).isEqualTo(street);
+            assertThat(line.get("street_number")).isEqualTo(n.get("number"));
+            assertThat(line.get("street_suffix")).isEqualTo(n.get("suffix"));
+            assertThat((String) n.get("label")).startsWith(n.get("number") + (n.get("suffix") == null ? " " : " " + n.get("suffix") + " ") + street + ", ");
+            if (i > 0) {
+                Map<String, Object> p = numbers.get(i - 1);
+                int a = ((Number) p.get("number")).intValue();
+                int b = ((Number) n.get("number")).intValue();
+                assertThat(a < b || (a == b && suffixOrder.indexOf(p.get("suffix")) < suffixOrder.indexOf(n.get("suffix"))))
+                        .as("%s before %s", p.get("label"), n.get("label")).isTrue();
+            }
+        }
+        assertThat(numbers).anySatisfy(n -> assertThat(n.get("suffix")).isNotNull());
+        // a street the commune does not have, and a code that is no INSEE code
+        assertThat(raw(http(), HttpMethod.GET, "/api/eligibility/suggest/numbers?insee=" + insee + "&street=Rue%20zxqwv")
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<String> bad = raw(http(), HttpMethod.GET, "/api/eligibility/suggest/numbers?insee=2205&street=Rue");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody()).contains("insee");
     }
 
     private static String stripAccents(String s) {

@@ -3,6 +3,7 @@ package fr.thdtracker.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -94,24 +95,117 @@ class ProgressApiTest extends DemoDatabaseTest {
         assertThat(sum(groups("contractor", "2024-01-01"), "targeted")).isEqualTo(sum(groups("phase", "2024-01-01"), "targeted"));
     }
 
-    @Test
     @SuppressWarnings("unchecked")
-    void lateZonesArePastTheirPlannedEndAndNotBuilt() {
-        Map<String, Object> answer = http(Role.VIEWER).get().uri("/api/progress/late-zones?asOf=2022-06-30").retrieve().body(Map.class);
-        List<Map<String, Object>> zones = (List<Map<String, Object>>) answer.get("zones");
+    private List<Map<String, Object>> lateZones(String asOf) {
+        Map<String, Object> answer = http(Role.VIEWER).get().uri("/api/progress/late-zones?asOf=" + asOf).retrieve().body(Map.class);
+        assertThat(answer.get("lateBuiltShare")).as("the default rule").isEqualTo(0.95);
+        return (List<Map<String, Object>>) answer.get("zones");
+    }
+
+    private static LocalDate date(Map<String, Object> g, String key) {
+        return g.get(key) == null ? null : LocalDate.parse((String) g.get(key));
+    }
+
+    private static Map<String, Object> group(List<Map<String, Object>> groups, String code) {
+        return groups.stream().filter(g -> code.equals(g.get("code"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void lateZonesArePastTheirPlannedEndWithFewerThan95PercentOfTheirLinesBuilt() {
+        List<Map<String, Object>> zones = lateZones("2022-06-30");
         assertThat(zones).isNotEmpty();
         for (Map<String, Object> z : zones) {
             assertThat((String) z.get("planned_end_date")).isLessThan("2022-06-30");
-            assertThat(((Number) z.get("built")).longValue()).isLessThan(((Number) z.get("lines")).longValue());
+            assertThat(((Number) z.get("built")).doubleValue()).isLessThan(0.95 * ((Number) z.get("lines")).longValue());
+            // still unfinished, so when it should be: never before the date
+            assertThat(date(z, "forecastCompletion")).isAfter(LocalDate.parse("2022-06-30"));
         }
-        long expected = count("""
-                SELECT count(*) FROM (
-                  SELECT z.id FROM deployment_zone z JOIN pm_zone pm ON pm.zone_id = z.id JOIN building p ON p.pm_zone_id = pm.id
-                  JOIN premise_milestone m ON m.building_id = p.id
-                  WHERE z.planned_end_date < DATE '2022-06-30' AND (m.abandoned_on IS NULL OR m.abandoned_on > DATE '2022-06-30')
-                  GROUP BY z.id HAVING bool_or(m.built_on IS NULL OR m.built_on > DATE '2022-06-30')) q
-                """);
-        assertThat((long) zones.size()).isEqualTo(expected);
+        List<String> expected = jdbc.sql("""
+                SELECT z.code FROM deployment_zone z JOIN pm_zone pm ON pm.zone_id = z.id JOIN building p ON p.pm_zone_id = pm.id
+                JOIN premise_milestone m ON m.building_id = p.id
+                WHERE z.planned_end_date < DATE '2022-06-30' AND (m.abandoned_on IS NULL OR m.abandoned_on > DATE '2022-06-30')
+                GROUP BY z.id
+                HAVING count(*) FILTER (WHERE m.built_on <= DATE '2022-06-30') < 0.95 * count(*)
+                ORDER BY z.planned_end_date, z.code
+                """).query(String.class).list();
+        assertThat(zones).extracting(z -> (String) z.get("code")).containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * On 1 January 2021 the straight line of the last 12 months put the region's completion in the
+     * 22nd century: tranche 2 had only begun delivering, Phases 2 and 3 not at all. From the zones'
+     * planned ends and the contractors' pace, the forecasts are a programme's again.
+     */
+    @Test
+    void onFirstJanuary2021TheForecastsFollowTheZonesPlansAndTheContractorsPace() {
+        LocalDate d = LocalDate.parse("2021-01-01");
+        Map<String, Object> region = groups("region", "2021-01-01").get(0);
+        @SuppressWarnings("unchecked")
+        double lastYear = ((Map<String, Number>) region.get("builtPerMonth")).get("last12Months").doubleValue();
+        LocalDate straightLine = d.plusDays(Math.round(((Number) region.get("remaining")).longValue() / lastYear * 30.44));
+        assertThat(straightLine.getYear()).as("the issue's case: the 12-month straight line").isGreaterThan(2100);
+
+        // the region: no earlier than the latest planned end of a zone with lines left, no later than 2028
+        LocalDate latestPlan = jdbc.sql("""
+                SELECT max(z.planned_end_date) FROM deployment_zone z JOIN pm_zone pm ON pm.zone_id = z.id
+                JOIN building p ON p.pm_zone_id = pm.id JOIN premise_milestone m ON m.building_id = p.id
+                WHERE (m.built_on IS NULL OR m.built_on > DATE '2021-01-01') AND (m.abandoned_on IS NULL OR m.abandoned_on > DATE '2021-01-01')
+                """).query(LocalDate.class).single();
+        LocalDate regionForecast = date(region, "forecastCompletion");
+        assertThat(regionForecast).isAfterOrEqualTo(latestPlan).isBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2028, 12, 31));
+
+        // tranche 2: no earlier than its plans, and within a year of when the demo's history really finished it
+        Map<String, Object> t2 = group(groups("tranche", "2021-01-01"), "P1T2");
+        LocalDate t2Forecast = date(t2, "forecastCompletion");
+        LocalDate t2Plan = jdbc.sql("""
+                SELECT max(z.planned_end_date) FROM deployment_zone z JOIN tranche t ON t.id = z.tranche_id WHERE t.code = 'P1T2'
+                """).query(LocalDate.class).single();
+        LocalDate t2Built = jdbc.sql("""
+                SELECT max(m.built_on) FROM premise_milestone m JOIN building p ON p.id = m.building_id
+                JOIN pm_zone_programme zp ON zp.pm_zone_id = p.pm_zone_id WHERE zp.tranche_code = 'P1T2'
+                """).query(LocalDate.class).single();
+        assertThat(t2Forecast).isAfterOrEqualTo(t2Plan).isBetween(LocalDate.of(2021, 1, 1), LocalDate.of(2023, 12, 31));
+        assertThat(Math.abs(java.time.temporal.ChronoUnit.DAYS.between(t2Forecast, t2Built))).isLessThanOrEqualTo(365);
+        // against its target (end 2020), tranche 2 is late, and says by how much
+        assertThat(((Number) t2.get("forecastDelayDays")).longValue())
+                .isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse("2020-12-31"), t2Forecast));
+    }
+
+    /**
+     * A contractor's overdue zones are caught up one after the other at its recent pace: the last
+     * of them ends when its pace has built all their remaining lines (computed here from SQL).
+     */
+    @Test
+    void overdueZonesAreCaughtUpAtTheirContractorsRecentPace() {
+        String asOf = "2022-01-01";
+        LocalDate d = LocalDate.parse(asOf);
+        List<Map<String, Object>> zones = lateZones(asOf);
+        Map<String, List<Map<String, Object>>> byContractor = new java.util.TreeMap<>();
+        zones.forEach(z -> byContractor.computeIfAbsent((String) z.get("contractor"), c -> new java.util.ArrayList<>()).add(z));
+        assertThat(byContractor).hasSizeGreaterThanOrEqualTo(2);
+        for (Map.Entry<String, List<Map<String, Object>>> e : byContractor.entrySet()) {
+            List<Map<String, Object>> late = e.getValue();
+            for (int i = 1; i < late.size(); i++) {
+                assertThat(date(late.get(i), "forecastCompletion")).isAfterOrEqualTo(date(late.get(i - 1), "forecastCompletion"));
+            }
+            Map<String, Object> last = late.get(late.size() - 1);
+            // its pace, and the lines of its overdue zones up to that one (oldest planned end first)
+            Map<String, Object> backlog = jdbc.sql("""
+                    SELECT count(*) FILTER (WHERE m.built_on > CAST(:d AS date) - interval '6 months' AND m.built_on <= CAST(:d AS date)) / 6.0 AS pace,
+                           count(*) FILTER (WHERE z.planned_end_date < CAST(:d AS date)
+                                            AND (z.planned_end_date, z.code) <= (CAST(:end AS date), :zone)
+                                            AND (m.built_on IS NULL OR m.built_on > CAST(:d AS date))
+                                            AND (m.abandoned_on IS NULL OR m.abandoned_on > CAST(:d AS date))) AS overdue_lines
+                    FROM building p JOIN premise_milestone m ON m.building_id = p.id
+                    JOIN pm_zone_programme zp ON zp.pm_zone_id = p.pm_zone_id JOIN deployment_zone z ON z.id = zp.zone_id
+                    WHERE zp.contractor = :c
+                    """).param("d", asOf).param("c", e.getKey()).param("end", last.get("planned_end_date"))
+                    .param("zone", last.get("code")).query().singleRow();
+            double pace = ((Number) backlog.get("pace")).doubleValue();
+            assertThat(pace).as("%s built lately", e.getKey()).isPositive();
+            LocalDate expected = d.plusDays(Math.round(((Number) backlog.get("overdue_lines")).longValue() / pace * 30.44));
+            assertThat(date(last, "forecastCompletion")).as(e.getKey()).isBetween(expected.minusDays(1), expected.plusDays(1));
+        }
     }
 
     @Test

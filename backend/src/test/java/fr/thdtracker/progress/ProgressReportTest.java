@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -84,7 +85,21 @@ class ProgressReportTest extends DemoDatabaseTest {
             String insee = first.getCell(0).getStringCellValue();
             assertThat((long) first.getCell(q4of2020).getNumericCellValue())
                     .isEqualTo(builtOn("2020-12-31", "p.insee = '" + insee.replaceAll("[^0-9AB]", "") + "'"));
-            assertThat(wb.getSheet("Zones en retard").getPaneInformation().isFreezePane()).isTrue();
+            XSSFSheet late = wb.getSheet("Zones en retard");
+            assertThat(late.getPaneInformation().isFreezePane()).isTrue();
+            // one rule for the report and the API: the same zones, with the same forecasts
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> api = (List<Map<String, Object>>) http(Role.VIEWER).get()
+                    .uri("/api/progress/late-zones?asOf=2021-01-01").retrieve().body(Map.class).get("zones");
+            assertThat(api).isNotEmpty();
+            List<String> sheetZones = new ArrayList<>();
+            for (int r = 1; r <= late.getLastRowNum(); r++) {
+                sheetZones.add(late.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertThat(sheetZones).containsExactlyElementsOf(api.stream().map(z -> (String) z.get("code")).toList());
+            assertThat(late.getRow(0).getCell(8).getStringCellValue()).isEqualTo("Achèvement prévu");
+            assertThat(late.getRow(1).getCell(8).getLocalDateTimeCellValue().toLocalDate().toString())
+                    .isEqualTo(api.get(0).get("forecastCompletion"));
         }
     }
 

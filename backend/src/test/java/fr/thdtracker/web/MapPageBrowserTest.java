@@ -120,6 +120,48 @@ class MapPageBrowserTest extends DemoDatabaseTest {
         screenshot("map-search-popup.png");
     }
 
+    /**
+     * A street shared by several communes, typed with its commune and without a number: only that
+     * commune's streets are offered; choosing the street offers its numbers; a number opens its line.
+     */
+    @Test
+    void aChosenStreetOffersItsNumbersAndANumberOpensItsLine() throws Exception {
+        Map<String, Object> target = jdbc.sql("""
+                SELECT p.street_name, p.street_number, c.name AS commune FROM building p JOIN commune c USING (insee)
+                WHERE p.street_suffix IS NULL AND p.street_name IN (SELECT street_name FROM address_index GROUP BY 1 HAVING count(*) >= 3)
+                  AND (SELECT count(*) FROM commune o WHERE lower(o.name) = lower(c.name)) = 1
+                  AND (SELECT count(DISTINCT street_number) FROM building s WHERE s.insee = p.insee AND s.street_name = p.street_name) >= 3
+                ORDER BY p.street_name, p.insee, p.street_number DESC LIMIT 1
+                """).query().singleRow();
+        String street = (String) target.get("street_name");
+        String commune = (String) target.get("commune");
+        String typed = java.text.Normalizer.normalize(street + " " + commune, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replace("'", " ").toLowerCase();
+        // pasted at once: one suggestion request, for the whole text
+        driver.findElement(By.id("search-input")).click();
+        js("var i = document.getElementById('search-input'); i.value = '" + typed.replace("\\", "").replace("'", "") + "';"
+                + "i.dispatchEvent(new Event('input', {bubbles: true}));");
+        By options = By.cssSelector("#search-suggestions [role=option]");
+        wait.until(d -> !d.findElements(options).isEmpty());
+        List<String> streets = driver.findElements(options).stream().map(WebElement::getText).toList();
+        assertThat(streets).allSatisfy(label -> assertThat(label).contains(commune));
+        assertThat(streets.get(0)).startsWith(street + ", " + commune);
+        driver.findElements(options).get(0).click();
+
+        String wanted = target.get("street_number") + " " + street + ", " + commune;
+        wait.until(d -> d.findElements(options).stream().anyMatch(o -> o.getText().startsWith(wanted)));
+        assertThat(driver.findElements(options)).allSatisfy(o -> assertThat(o.getText()).matches("(?s)\\d.*"));
+        screenshot("map-search-numbers.png");
+        driver.findElements(options).stream().filter(o -> o.getText().startsWith(wanted)).findFirst().orElseThrow().click();
+        wait.until(d -> d.findElement(By.id("popup")).isDisplayed()
+                && "premise".equals(d.findElement(By.id("popup-content")).getAttribute("data-kind")));
+        Number shown = (Number) js("return window.thdState.lastPopupPremiseId;");
+        Map<String, Object> shownRow = jdbc.sql("SELECT street_number, street_name FROM building WHERE id = :id")
+                .param("id", shown.longValue()).query().singleRow();
+        assertThat(shownRow.get("street_name")).isEqualTo(street);
+        assertThat(shownRow.get("street_number")).isEqualTo(target.get("street_number"));
+    }
+
     @Test
     void theLayerSwitcherHidesALayer() throws Exception {
         wait.until(d -> drawn("zones") > 0);

@@ -61,8 +61,11 @@ export function renderLateZones(results) {
   const tbody = $('late-zones').tBodies[0];
   const part = results.late;
   const zones = part.ok && part.value && Array.isArray(part.value.zones) ? part.value.zones : null;
-  if (!zones) { messageRow(tbody, 9, t('unavailable')); return; }
-  if (!zones.length) { messageRow(tbody, 9, t('late.none')); return; }
+  if (part.ok && part.value && typeof part.value.lateBuiltShare === 'number') {
+    $('late-hint').textContent = t('late.hint', { share: share(part.value.lateBuiltShare) });
+  }
+  if (!zones) { messageRow(tbody, 10, t('unavailable')); return; }
+  if (!zones.length) { messageRow(tbody, 10, t('late.none')); return; }
   tbody.replaceChildren(...zones.map((z) => el('tr', { 'data-code': z.code }, [
     el('td', { text: z.code }),
     el('td', { text: z.name || '—' }),
@@ -72,6 +75,7 @@ export function renderLateZones(results) {
     el('td', { class: 'num', text: num(z.lines) }),
     el('td', { class: 'num', text: num(z.built) }),
     el('td', { class: 'num', text: ratio(z.built, z.lines) }),
+    el('td', { text: z.forecastCompletion ? date(z.forecastCompletion) : t('phase.noForecast') }),
     el('td', {}, [el('a', { href: lateZoneHref(z), text: t('late.map') })])
   ])));
 }

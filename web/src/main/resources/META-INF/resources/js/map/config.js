@@ -13,6 +13,8 @@ export const SUGGEST_DELAY_MS = 200;
 // eligibility API is rate limited per client).
 export const AREAS_DELAY_MS = 250;
 export const SUGGESTIONS_MAX = 10;
+// A chosen street lists all its numbers (the list scrolls); the server sends 500 at most.
+export const NUMBERS_MAX = 500;
 // Deepest tile zoom we ask for, per layer; deeper views over-zoom these tiles. Admin boundaries
 // gain nothing past 12–14; premises go further so that a tile the server had to cap (dense town
 // centres) can still be split by zooming in.

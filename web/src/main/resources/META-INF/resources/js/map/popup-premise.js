@@ -14,19 +14,24 @@ export function servedByText(servedBy) {
   return [type, servedBy.code].filter(Boolean).join(' ') + (servedBy.name ? ' — ' + servedBy.name : '');
 }
 
-/** The fibre sentence: available, planned (when, with which phase), abandoned or not planned. */
+/** The fibre sentence: available, planned (when, with which phase), late, abandoned or not planned. */
 export function fibreStatusText(a) {
   if (a.openToFibre === true) return t('fibre.available');
   const p = a.programme || {};
   const phase = p.phaseName || p.phase || null;
   const when = quarterText(p.fibreForecastDate, p.fibreForecastQuarter);
-  if (when) return t('fibre.planned', { when }) + (phase ? ' (' + phase + ')' : '');
+  if (when) return t(isLate(a) ? 'fibre.late' : 'fibre.planned', { when }) + (phase ? ' (' + phase + ')' : '');
   if (a.state === 'ABANDONNE') return t('fibre.abandoned');
   if (phase) {
     return t('fibre.plannedPhase', { phase }) +
       (p.phaseTargetEnd ? ', ' + t('fibre.targetEnd', { date: fmtDate(p.phaseTargetEnd, locale()) }) : '');
   }
   return t('fibre.notPlanned');
+}
+
+/** The date promised has passed without fibre: the server says so (fibreForecastLate). */
+export function isLate(a) {
+  return a.openToFibre !== true && !!a.programme && a.programme.fibreForecastLate === true;
 }
 
 /** "1,25 km, measured along roads": metres under a kilometre keep two decimals. */
@@ -38,8 +43,11 @@ export function lineLengthText(line) {
 }
 
 function fibreStatus(a) {
-  const cls = a.openToFibre === true ? 'fibre-status fibre-ok' : 'fibre-status fibre-planned';
-  return el('p', { class: cls, text: fibreStatusText(a) });
+  const cls = a.openToFibre === true ? 'fibre-status fibre-ok'
+    : 'fibre-status fibre-planned' + (isLate(a) ? ' fibre-late' : '');
+  const status = el('p', { class: cls, text: fibreStatusText(a) });
+  // what "late" means for the resident: works go on, the promised quarter has passed
+  return isLate(a) ? [status, el('p', { class: 'popup-sub fibre-late-hint', text: t('fibre.lateHint') })] : status;
 }
 
 function bestBlock(best) {
@@ -92,7 +100,7 @@ export function renderPremise(a) {
     .filter(Boolean).join(' ') : null;
   return [
     ...popupHeader('kind.premise', a.address || t('premise.noAddress'), commune),
-    fibreStatus(a),
+    ...[].concat(fibreStatus(a)),
     bestBlock(a.best),
     a.copper ? copperBlock(a.copper, !!a.best && a.best.technology === a.copper.technology) : null,
     dl([['f.programme', programmeText(a.programme || {})], ['f.state', label('state.', a.state)]]),

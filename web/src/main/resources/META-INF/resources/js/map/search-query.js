@@ -9,6 +9,21 @@ export function wantsSuggestions(query) { return normaliseQuery(query).length >=
 
 export function suggestUrl(query) { return 'api/eligibility/suggest?q=' + encodeURIComponent(query); }
 
+/** The numbers of a street chosen among the suggestions. */
+export function numbersUrl(s) {
+  return 'api/eligibility/suggest/numbers?insee=' + encodeURIComponent(s.insee) + '&street=' + encodeURIComponent(s.street);
+}
+
+/**
+ * What choosing a suggestion does: a number opens its line ("premise"); a street typed with a
+ * number is looked up ("lookup"); a street without one offers its numbers ("numbers").
+ */
+export function suggestionAction(s) {
+  if (s && s.buildingId != null) return 'premise';
+  if (s && s.insee && s.street && !/^\d/.test(s.label || '')) return 'numbers';
+  return 'lookup';
+}
+
 export function lookupUrl(query, asOf) {
   return 'api/eligibility/lookup?q=' + encodeURIComponent(query) + '&asOf=' + encodeURIComponent(asOf);
 }
@@ -17,14 +32,18 @@ export function premiseUrl(id, asOf) {
   return 'api/eligibility/buildings/' + encodeURIComponent(String(id)) + '?asOf=' + encodeURIComponent(asOf);
 }
 
-/** The suggestions worth showing: those with a label, at most SUGGESTIONS_MAX. */
-export function usableSuggestions(items) {
+/** The suggestions worth showing: those with a label, at most SUGGESTIONS_MAX (or max). */
+export function usableSuggestions(items, max) {
   return (Array.isArray(items) ? items : [])
-    .filter((s) => s && typeof s.label === 'string' && s.label).slice(0, SUGGESTIONS_MAX);
+    .filter((s) => s && typeof s.label === 'string' && s.label).slice(0, max || SUGGESTIONS_MAX);
 }
 
-/** The label usually ends with the commune already; the INSEE code then tells namesakes apart. */
+/**
+ * The label usually ends with the commune already; the INSEE code then tells namesakes apart. The
+ * numbers of a chosen street are all on that street: nothing to add.
+ */
 export function suggestionSecondary(s) {
+  if (s.buildingId != null) return null;
   return s.commune && !s.label.includes(s.commune)
     ? [s.commune, s.insee ? '(' + s.insee + ')' : null].filter(Boolean).join(' ')
     : (s.insee ? s.insee : null);

@@ -1,11 +1,12 @@
 /*
- * The address search over the map: suggestions while typing (api/eligibility/suggest), a lookup
- * on Enter or on a suggestion (api/eligibility/lookup), and the other streets it considered.
+ * The address search over the map: suggestions while typing (api/eligibility/suggest), the numbers
+ * of a street once it is chosen (api/eligibility/suggest/numbers), a lookup on Enter or on a
+ * suggestion (api/eligibility/lookup), and the other streets it considered.
  */
-import { SUGGEST_DELAY_MS } from './config.js';
+import { NUMBERS_MAX, SUGGEST_DELAY_MS } from './config.js';
 import {
-  candidateLabel, lookupUrl, nextActive, normaliseQuery, otherCandidates, premiseUrl, suggestionSecondary, suggestUrl,
-  usableSuggestions, wantsSuggestions
+  candidateLabel, lookupUrl, nextActive, normaliseQuery, numbersUrl, otherCandidates, premiseUrl, suggestionAction,
+  suggestionSecondary, suggestUrl, usableSuggestions, wantsSuggestions
 } from './search-query.js';
 import { showPremiseAnswer } from './popups.js';
 import { app } from './state.js';
@@ -103,7 +104,49 @@ function closeSuggestions() {
 
 function chooseSuggestion(s) {
   $('search-input').value = s.label;
-  lookupText(s.label);
+  const action = suggestionAction(s);
+  if (action === 'premise') openPremise(s.buildingId);
+  else if (action === 'numbers') loadNumbers(s);
+  else lookupText(s.label);
+}
+
+/** A street was chosen: its numbers replace the suggestions; a street without numbers is looked up. */
+function loadNumbers(street) {
+  clearTimeout(search.timer);
+  if (search.controller) search.controller.abort();
+  const controller = new AbortController();
+  search.controller = controller;
+  const label = street.label;
+  fetchJson(numbersUrl(street), { signal: controller.signal })
+    .then((items) => {
+      if ($('search-input').value !== label) return; // typed on since
+      const numbers = usableSuggestions(items, NUMBERS_MAX);
+      if (!numbers.length) { lookupText(label); return; }
+      search.items = numbers;
+      search.active = -1;
+      $('search-input').focus();
+      showSuggestions(true);
+    })
+    .catch((err) => {
+      if (!isAbort(err)) lookupText(label); // the street alone can still be looked up
+    });
+}
+
+/** A number was chosen: its line's answer, the same as a click on the map. */
+function openPremise(id) {
+  clearTimeout(search.timer);
+  if (search.controller) search.controller.abort();
+  closeSuggestions();
+  renderCandidates(null);
+  const seq = ++search.seq;
+  setSearchMessage(t('search.searching'), false);
+  fetchJson(premiseUrl(id, app.asOf))
+    .then((a) => {
+      if (seq !== search.seq) return;
+      setSearchMessage(null);
+      showPremiseAnswer(a, { fly: true });
+    })
+    .catch((err) => { if (seq === search.seq) setSearchMessage(err.detail || t('search.error'), true); });
 }
 
 function setSearchMessage(text, isError) {
