@@ -34,7 +34,9 @@ ALTER TABLE eligibility
 CREATE FUNCTION thd_copper_offer_on(fibre_backhaul_from date, vdsl2_from date, d date,
                                     while_copper_fed anyelement, before_vdsl2 anyelement, as_equipped anyelement)
     RETURNS anyelement
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    RETURN CASE WHEN d < fibre_backhaul_from THEN coalesce(while_copper_fed, before_vdsl2, as_equipped)
+    -- a quoted body: PostgreSQL takes polymorphic arguments only there; still inlined
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN d < fibre_backhaul_from THEN coalesce(while_copper_fed, before_vdsl2, as_equipped)
                 WHEN d < vdsl2_from THEN coalesce(before_vdsl2, as_equipped)
-                ELSE as_equipped END;
+                ELSE as_equipped END
+$$;

@@ -27,10 +27,10 @@ final class NetworkLayers {
                     in("operationStatus", "o.status", TILES).joining("LEFT JOIN upgrade_operation o ON o.cabinet_id = t.id"),
                     in("lot", "o.lot::int", TILES).joining("LEFT JOIN upgrade_operation o ON o.cabinet_id = t.id"),
                     everywhere("vdsl2", "t.vdsl2"),
-                    in("vdsl2From", "t.vdsl2_from", OGC),
+                    everywhere("vdsl2From", "t.vdsl2_from"),
                     in("insee", "t.insee", OGC),
                     in("backhaul", "t.backhaul", OGC),
-                    in("fibreBackhaulFrom", "t.fibre_backhaul_from", OGC))
+                    everywhere("fibreBackhaulFrom", "t.fibre_backhaul_from"))
             .filter(RowFilter.in("t.type IN ('NRA', 'NRA_HD', 'NRA_ZO')", OGC))
             .tiles(ZoomRules.points())
             .only(TILES, OGC)
