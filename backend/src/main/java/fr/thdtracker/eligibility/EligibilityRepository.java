@@ -129,14 +129,26 @@ class EligibilityRepository {
     record ClassChange(SpeedClass before, SpeedClass after) {
     }
 
-    /** Premises behind an operation's sub-distributor: class without and with its cabinet on :d. */
-    List<ClassChange> operationEffect(int operationId, LocalDate on, int ftthClass) {
-        return jdbc.sql("""
-                        SELECT CASE WHEN %1$s THEN :ftthClass ELSE %2$s END AS before,
-                               CASE WHEN %1$s THEN :ftthClass ELSE %3$s END AS after
-                        FROM eligibility e %4$s WHERE e.cabinet_operation_id = :op
-                        """.formatted(FIBRE_ON_DATE, EXCHANGE_CLASS_ON_DATE, CABINET_CLASS_ON_DATE, EQUIPMENT))
-                .param("op", operationId).param("d", on).param("ftthClass", ftthClass)
+    /**
+     * The premises an operation improves, their class on :d without and with it: behind a MED
+     * operation's SR, without and with its cabinet; served by a ZO operation's NRA-ZO, fed by
+     * copper and fed by fibre.
+     */
+    List<ClassChange> operationEffect(UpgradeOperation op, LocalDate on, int ftthClass) {
+        String sql = "ZO".equals(op.kind()) ? """
+                SELECT CASE WHEN %1$s THEN :ftthClass
+                            ELSE coalesce(e.exchange_copper_fed_class, e.exchange_adsl_class, e.exchange_class) END AS before,
+                       CASE WHEN %1$s THEN :ftthClass
+                            ELSE thd_copper_offer_on(NULL, ex.vdsl2_from, :d, NULL, e.exchange_adsl_class, e.exchange_class)
+                       END AS after
+                FROM eligibility e JOIN exchange ex ON ex.id = e.exchange_id
+                WHERE e.exchange_id = (SELECT cabinet_id FROM upgrade_operation WHERE id = :op)
+                """.formatted(FIBRE_ON_DATE) : """
+                SELECT CASE WHEN %1$s THEN :ftthClass ELSE %2$s END AS before,
+                       CASE WHEN %1$s THEN :ftthClass ELSE %3$s END AS after
+                FROM eligibility e %4$s WHERE e.cabinet_operation_id = :op
+                """.formatted(FIBRE_ON_DATE, EXCHANGE_CLASS_ON_DATE, CABINET_CLASS_ON_DATE, EQUIPMENT);
+        return jdbc.sql(sql).param("op", op.id()).param("d", on).param("ftthClass", ftthClass)
                 .query((rs, i) -> new ClassChange(SpeedClass.values()[rs.getInt(1)], SpeedClass.values()[rs.getInt(2)]))
                 .list();
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.thdtracker.DemoDatabaseTest;
+import fr.thdtracker.security.Role;
 
 /**
  * As-of answers honour the equipment's dates (V18): VDSL2 only from its opening at the exchange,
@@ -147,5 +148,26 @@ class EligibilityDatesTest extends DemoDatabaseTest {
             });
             assertThat(counted).as("commune %s on %s", insee, d).isEqualTo(fromPremises);
         }
+    }
+
+    /** The engineers' what-if of a ZO operation: the NRA-ZO's lines fed by copper, then by fibre. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWhatIfOfAZoOperationComparesCopperAndFibreBackhaul() {
+        Map<String, Object> op = jdbc.sql("""
+                SELECT o.code, o.cabinet_id, o.commissioned_on FROM upgrade_operation o WHERE o.kind = 'ZO'
+                ORDER BY o.lines_concerned DESC, o.id LIMIT 1
+                """).query().singleRow();
+        LocalDate before = ((java.sql.Date) op.get("commissioned_on")).toLocalDate().minusDays(1);
+        long lines = count("SELECT count(*) FROM eligibility WHERE exchange_id = " + op.get("cabinet_id"));
+        assertThat(lines).isPositive();
+        Map<String, Object> whatIf = http(Role.ENGINEER).get()
+                .uri("/api/eligibility/what-if?operation=" + op.get("code") + "&asOf=" + before).retrieve().body(Map.class);
+        assertThat(((Number) whatIf.get("premises")).longValue()).isEqualTo(lines);
+        Map<String, Number> without = (Map<String, Number>) whatIf.get("before");
+        long slow = without.get("BELOW_3").longValue() + without.get("INELIGIBLE").longValue();
+        long openToFibre = without.get("FROM_1000").longValue();
+        assertThat(slow + openToFibre).isEqualTo(lines);
+        assertThat(((Number) whatIf.get("raised")).longValue()).isPositive().isLessThanOrEqualTo(slow);
     }
 }
