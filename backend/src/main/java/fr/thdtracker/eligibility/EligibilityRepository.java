@@ -77,8 +77,8 @@ class EligibilityRepository {
             """.formatted(offerOnDate("exchange", "ex"), offerOnDate("cabinet", "cab"));
 
     private static String classOnDate(String point, String equipment) {
-        return "thd_copper_offer_on(%2$s.fibre_backhaul_from, %2$s.vdsl2_from, :d, e.%1$s_copper_fed_class, "
-                .formatted(point, equipment) + "e.%1$s_adsl_class, e.%1$s_class)".formatted(point);
+        return ("thd_copper_offer_on(%2$s.fibre_backhaul_from, %2$s.vdsl2_from, :d, e.%1$s_copper_fed_class, "
+                + "e.%1$s_adsl_class, e.%1$s_class)").formatted(point, equipment);
     }
 
     /**
