@@ -13,11 +13,12 @@ final class NetworkLayers {
 
     /**
      * Every exchange in tiles, with its upgrade operation if any (the map colours cabinets by it);
-     * the OGC collection is the copper exchanges only, cabinets being their own collection.
+     * the OGC collection is the exchanges that serve SRs (NRA, NRA-HD, NRA-ZO), MED cabinets being
+     * their own collection.
      */
     static final Layer EXCHANGES = Layer.named("exchanges")
             .titles("Centraux téléphoniques (NRA)", "Telephone exchanges")
-            .description("NRA et NRA-HD du réseau cuivre")
+            .description("NRA, NRA-HD et NRA-ZO du réseau cuivre, avec l'ouverture du VDSL2 et de la collecte en fibre")
             .from("exchange t")
             .attributes(
                     everywhere("code", "t.code"),
@@ -26,22 +27,26 @@ final class NetworkLayers {
                     in("operationStatus", "o.status", TILES).joining("LEFT JOIN upgrade_operation o ON o.cabinet_id = t.id"),
                     in("lot", "o.lot::int", TILES).joining("LEFT JOIN upgrade_operation o ON o.cabinet_id = t.id"),
                     everywhere("vdsl2", "t.vdsl2"),
+                    everywhere("vdsl2From", "t.vdsl2_from"),
                     in("insee", "t.insee", OGC),
-                    in("backhaul", "t.backhaul", OGC))
-            .filter(RowFilter.in("t.type IN ('NRA', 'NRA_HD')", OGC))
+                    in("backhaul", "t.backhaul", OGC),
+                    everywhere("fibreBackhaulFrom", "t.fibre_backhaul_from"))
+            .filter(RowFilter.in("t.type IN ('NRA', 'NRA_HD', 'NRA_ZO')", OGC))
             .tiles(ZoomRules.points())
             .only(TILES, OGC)
             .build();
 
     static final Layer CABINETS = Layer.named("cabinets")
-            .titles("Armoires de montée en débit (NRA-MED, NRA-ZO)", "Copper upgrade cabinets")
-            .description("Armoires placées aux sous-répartiteurs, avec leur opération (lot, statut, mise en service)")
+            .titles("Opérations cuivre : armoires NRA-MED, NRA-ZO opticalisés", "Copper upgrades: MED cabinets, NRA-ZO given fibre")
+            .description("Armoires de montée en débit placées aux sous-répartiteurs et NRA-ZO raccordés en fibre, "
+                    + "avec leur opération (lot, statut, mise en service)")
             .from("""
                     exchange t JOIN upgrade_operation o ON o.cabinet_id = t.id
                     JOIN sub_distributor sr ON sr.id = o.sub_distributor_id""")
             .attributes(
                     everywhere("code", "t.code"), everywhere("name", "t.name"), everywhere("type", "t.type"),
-                    everywhere("insee", "t.insee"), everywhere("vdsl2", "t.vdsl2"), everywhere("backhaul", "t.backhaul"),
+                    everywhere("insee", "t.insee"), everywhere("vdsl2", "t.vdsl2"), everywhere("vdsl2From", "t.vdsl2_from"),
+                    everywhere("backhaul", "t.backhaul"), everywhere("fibreBackhaulFrom", "t.fibre_backhaul_from"),
                     everywhere("operation", "o.code"), everywhere("programme", "o.programme"), everywhere("lot", "o.lot"),
                     everywhere("status", "o.status"), everywhere("commissionedOn", "o.commissioned_on"),
                     everywhere("linesConcerned", "o.lines_concerned"), everywhere("subDistributor", "sr.code"))

@@ -14,7 +14,11 @@ final class CopperPlan {
         String type;
         String insee;
         boolean vdsl2;
+        /** VDSL2 offered from this date (null without VDSL2, or for a cabinet not in service: from commissioning). */
+        LocalDate vdsl2From;
         String backhaul;
+        /** Fed by copper until this date (an NRA-ZO given fibre by the programme); null: always fibre. */
+        LocalDate fibreBackhaulFrom;
         Integer parentId;
         double x;
         double y;

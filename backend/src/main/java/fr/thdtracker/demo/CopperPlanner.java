@@ -13,9 +13,16 @@ import fr.thdtracker.territory.CommuneShape;
 
 /**
  * The copper network the fibre replaces: exchanges (NRA, a few NRA-HD) at the larger communes,
- * sub-distributors (SR) among the premises, and the cabinets of the programme: 174 earlier and
- * 149 current montée-en-débit operations (lots 1-3, about 23,000 lines at full scale) and 25 NRA-ZO
- * (about 4,500 lines), placed at SRs far from their exchange, where copper is slow.
+ * sub-distributors (SR) among the premises, and the programme's upgrades (Mégalis, annual report
+ * 2020): 174 earlier and 149 current montée-en-débit cabinets (lots 1-3, about 23,000 lines at full
+ * scale) at SRs far from their exchange, where copper is slow; and 25 NRA-ZO, existing exchanges of
+ * the "zones d'ombre" serving such SRs (about 4,500 lines), fed by copper from their NRA (ADSL,
+ * capped) until the programme brought them fibre in 2020.
+ *
+ * VDSL2 is dated per equipment, from Arcep's authorisations: lines of re-engineered exchanges (PRM,
+ * the MED cabinets) from 1 October 2013, every line from an NRA from autumn 2014 (committee of
+ * experts, 10 July 2014, plus the four months given to the wholesale offer and to the operators);
+ * each NRA opened it at some date until 2017.
  */
 final class CopperPlanner {
 
@@ -24,6 +31,9 @@ final class CopperPlanner {
     static final int NRA_ZO = 25;
     private static final double NRA_SPACING_M = 5_000;
     private static final double MED_MIN_DISTANCE_M = 2_500;
+    private static final LocalDate VDSL2_AT_PRM = LocalDate.of(2013, 10, 1);
+    private static final LocalDate VDSL2_AT_NRA = LocalDate.of(2014, 11, 10);
+    private static final LocalDate VDSL2_LAST_NRA = LocalDate.of(2017, 12, 31);
 
     CopperPlan plan(PremiseTable premises, List<CommuneShape> communes, CommuneLines[] lines, DemoSettings settings) {
         SplittableRandom rnd = new SplittableRandom(settings.seed() ^ 0xC0FFEEL);
@@ -39,7 +49,12 @@ final class CopperPlanner {
         Set<String> codes = new HashSet<>();
         placeExchanges(plan, communes, linesPerCommune, rnd, codes);
         placeSubDistributors(plan, premises, communes, linesPerCommune, settings, rnd);
-        placeOperations(plan, communes, programme, settings, rnd, codes);
+        // the equipment's dates from a random of their own: the network drawn above stays the same
+        SplittableRandom dates = new SplittableRandom(settings.seed() ^ 0x5D512L);
+        for (CopperPlan.Exchange e : plan.exchanges) {
+            e.vdsl2From = e.vdsl2 ? TrancheSpec.between(dates, VDSL2_AT_NRA, VDSL2_LAST_NRA) : null;
+        }
+        placeOperations(plan, communes, programme, settings, rnd, dates, codes);
         return plan;
     }
 
@@ -127,27 +142,33 @@ final class CopperPlanner {
     }
 
     private static void placeOperations(CopperPlan plan, List<CommuneShape> communes, Set<String> programme,
-                                        DemoSettings settings, SplittableRandom rnd, Set<String> codes) {
+                                        DemoSettings settings, SplittableRandom rnd, SplittableRandom dates,
+                                        Set<String> codes) {
         List<CopperPlan.SubDistributor> far = new ArrayList<>(plan.subDistributors.stream()
                 .filter(s -> s.distanceToExchange > MED_MIN_DISTANCE_M && s.lines > 0 && programme.contains(s.insee))
                 .sorted(Comparator.comparingDouble((CopperPlan.SubDistributor s) -> -s.distanceToExchange)
                         .thenComparingInt(s -> s.id))
                 .toList());
-        // NRA-ZO first, at the farthest SRs: the "zones d'ombre"
+        // NRA-ZO first, at the farthest SRs: the "zones d'ombre", served by an exchange of their own
         double zoTarget = 4_500.0 * settings.scale() / NRA_ZO;
         List<CopperPlan.SubDistributor> zo = pick(far, NRA_ZO, zoTarget);
         for (CopperPlan.SubDistributor sr : zo) {
-            boolean copperFed = plan.operations.size() < 3;
-            add(plan, sr, "ZO", "CURRENT", null, "IN_SERVICE", null,
-                    copperFed ? TrancheSpec.between(rnd, LocalDate.of(2011, 1, 1), LocalDate.of(2013, 12, 31))
-                            : TrancheSpec.between(rnd, LocalDate.of(2020, 1, 15), LocalDate.of(2020, 12, 15)),
-                    copperFed ? "COPPER" : "FIBRE", communes, codes);
+            LocalDate fibre = TrancheSpec.between(rnd, LocalDate.of(2020, 1, 15), LocalDate.of(2020, 12, 15));
+            CopperPlan.Operation op = add(plan, sr, "ZO", "CURRENT", null, "IN_SERVICE", null, fibre, communes, codes);
+            // the NRA-ZO has served the SR since long before the programme: its exchange, fed by
+            // copper from the NRA (its parent) until its fibre backhaul, with VDSL2 from then
+            op.cabinet.fibreBackhaulFrom = fibre;
+            op.cabinet.vdsl2From = fibre;
+            sr.exchangeIdx = plan.exchanges.size() - 1;
+            sr.distanceToExchange = Math.hypot(op.cabinet.x - sr.x, op.cabinet.y - sr.y);
         }
         java.util.Collections.shuffle(far, new java.util.Random(rnd.nextLong()));
         for (CopperPlan.SubDistributor sr : pick(far, EARLY_MED, 23_000.0 * settings.scale() / CURRENT_MED)) {
-            add(plan, sr, "MED", "EARLY", null, "IN_SERVICE", null,
-                    TrancheSpec.between(rnd, LocalDate.of(2012, 6, 1), LocalDate.of(2018, 12, 31)), "FIBRE",
-                    communes, codes);
+            LocalDate on = TrancheSpec.between(rnd, LocalDate.of(2012, 6, 1), LocalDate.of(2018, 12, 31));
+            CopperPlan.Operation op = add(plan, sr, "MED", "EARLY", null, "IN_SERVICE", null, on, communes, codes);
+            // a PRM commissioned before VDSL2 was allowed there got it within the next months
+            op.cabinet.vdsl2From = on.isBefore(VDSL2_AT_PRM)
+                    ? TrancheSpec.between(dates, VDSL2_AT_PRM, VDSL2_AT_PRM.plusMonths(9)) : on;
         }
         List<CopperPlan.SubDistributor> current = pick(far, CURRENT_MED, 23_000.0 * settings.scale() / CURRENT_MED);
         double minX = current.stream().mapToDouble(s -> s.x).min().orElse(0);
@@ -157,12 +178,13 @@ final class CopperPlanner {
             int lot = 1 + Math.min(2, (int) (3 * (sr.x - minX) / Math.max(1, maxX - minX)));
             LocalDate planned = TrancheSpec.between(rnd, LocalDate.of(2021, 2, 1), LocalDate.of(2023, 6, 30));
             if (i % 25 == 0) {
-                add(plan, sr, "MED", "CURRENT", lot, "PLANNED", LocalDate.of(2027, 3, 31), null, "FIBRE", communes, codes);
+                add(plan, sr, "MED", "CURRENT", lot, "PLANNED", LocalDate.of(2027, 3, 31), null, communes, codes);
             } else if (i % 37 == 1) {
-                add(plan, sr, "MED", "CURRENT", lot, "ABANDONED", planned, null, "FIBRE", communes, codes);
+                add(plan, sr, "MED", "CURRENT", lot, "ABANDONED", planned, null, communes, codes);
             } else {
-                add(plan, sr, "MED", "CURRENT", lot, "IN_SERVICE", planned, planned.plusDays(rnd.nextInt(120)),
-                        "FIBRE", communes, codes);
+                CopperPlan.Operation op = add(plan, sr, "MED", "CURRENT", lot, "IN_SERVICE", planned,
+                        planned.plusDays(rnd.nextInt(120)), communes, codes);
+                op.cabinet.vdsl2From = op.commissionedOn;
             }
         }
     }
@@ -188,9 +210,10 @@ final class CopperPlanner {
         return chosen;
     }
 
-    private static void add(CopperPlan plan, CopperPlan.SubDistributor sr, String kind, String programme, Integer lot,
-                            String status, LocalDate plannedOn, LocalDate commissionedOn, String backhaul,
-                            List<CommuneShape> communes, Set<String> codes) {
+    /** A cabinet (MED) or NRA-ZO beside the SR, fed by fibre from the SR's exchange, and its operation. */
+    private static CopperPlan.Operation add(CopperPlan plan, CopperPlan.SubDistributor sr, String kind, String programme,
+                                            Integer lot, String status, LocalDate plannedOn, LocalDate commissionedOn,
+                                            List<CommuneShape> communes, Set<String> codes) {
         CopperPlan.Exchange parent = plan.exchanges.get(sr.exchangeIdx);
         CopperPlan.Exchange cabinet = new CopperPlan.Exchange();
         cabinet.id = plan.exchanges.size() + 1;
@@ -200,8 +223,8 @@ final class CopperPlanner {
         cabinet.code = uniqueCode(sr.insee, (kind.equals("MED") ? "M" : "Z") + letters(commune).substring(0, 2), codes);
         cabinet.name = (kind.equals("MED") ? "NRA-MED " : "NRA-ZO ") + commune;
         cabinet.insee = sr.insee;
-        cabinet.vdsl2 = backhaul.equals("FIBRE");
-        cabinet.backhaul = backhaul;
+        cabinet.vdsl2 = true;
+        cabinet.backhaul = "FIBRE";
         cabinet.parentId = parent.id;
         cabinet.x = sr.x + 4;
         cabinet.y = sr.y - 4;
@@ -218,6 +241,7 @@ final class CopperPlanner {
         op.plannedOn = plannedOn;
         op.commissionedOn = status.equals("IN_SERVICE") ? commissionedOn : null;
         plan.operations.add(op);
+        return op;
     }
 
     /** Three capital letters from a commune name, as in Orange's exchange codes (22050DIN). */

@@ -19,10 +19,11 @@ final class NetworkWriter {
     }
 
     void writeCopper(BulkCopy bulk, CopperPlan copper) {
-        bulk.copy("exchange", "id, code, name, type, insee, vdsl2, backhaul, parent_exchange_id, geom", out -> {
+        bulk.copy("exchange", "id, code, name, type, insee, vdsl2, vdsl2_from, backhaul, fibre_backhaul_from, "
+                + "parent_exchange_id, geom", out -> {
             for (CopperPlan.Exchange e : copper.exchanges) {
-                out.printRecord(e.id, e.code, e.name, e.type, e.insee, e.vdsl2, e.backhaul, e.parentId,
-                        DemoRows.point(e.x, e.y));
+                out.printRecord(e.id, e.code, e.name, e.type, e.insee, e.vdsl2, e.vdsl2From, e.backhaul,
+                        e.fibreBackhaulFrom, e.parentId, DemoRows.point(e.x, e.y));
             }
         });
         bulk.copy("sub_distributor", "id, code, exchange_id, geom", out -> {

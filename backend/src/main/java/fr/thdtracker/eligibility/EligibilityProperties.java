@@ -104,9 +104,6 @@ public class EligibilityProperties {
         }
     }
 
-    /** Which end of a speed range decides the Arcep class. */
-    public enum ClassifyBy { MIN, MAX }
-
     /**
      * Gauges from the injection point outwards: 0.4 mm (15 dB/km) for the first kilometre,
      * 0.5 mm (12.4) to 3 km, 0.6 mm (10.3) beyond — longer lines use thicker pairs.
@@ -122,7 +119,10 @@ public class EligibilityProperties {
             new Bracket(43, 2, 8, 2, 8),
             new Bracket(65, 0.25, 5, 0.25, 5),
             new Bracket(78, 0, 2, 0, 2)));
-    /** VDSL2's gain only exists up to about 1.5 km (22-23 dB); beyond, it equals ADSL2+. */
+    /**
+     * VDSL2 only strictly below this attenuation: its gain only exists up to about 1.5 km (Arcep,
+     * 10 July 2014: 22-23 dB); at and beyond it, it equals ADSL2+.
+     */
     private double vdsl2MaxAttenuationDb = 22;
     /** An NRA-ZO fed by copper offers ADSL only, capped at this speed. */
     private double copperFedCapMbps = 2;
@@ -134,7 +134,12 @@ public class EligibilityProperties {
     private double maxRoadDistanceM = 12_000;
     /** A premise further than this from any road is not snapped. */
     private double maxSnapDistanceM = 500;
-    private ClassifyBy classifyBy = ClassifyBy.MAX;
+    /**
+     * Where a range's typical speed lies between its bounds, which decides its Arcep class: 0 the
+     * lower bound, 1 the upper bound ("jusqu'à"), 0.5 the midpoint (default, docs/eligibility.md),
+     * so that each bracket of the arrêté has exactly one class per technology.
+     */
+    private double typicalSpeedPosition = 0.5;
 
     public List<CableSection> getCableSections() {
         return cableSections;
@@ -216,11 +221,11 @@ public class EligibilityProperties {
         this.maxSnapDistanceM = v;
     }
 
-    public ClassifyBy getClassifyBy() {
-        return classifyBy;
+    public double getTypicalSpeedPosition() {
+        return typicalSpeedPosition;
     }
 
-    public void setClassifyBy(ClassifyBy classifyBy) {
-        this.classifyBy = classifyBy;
+    public void setTypicalSpeedPosition(double typicalSpeedPosition) {
+        this.typicalSpeedPosition = typicalSpeedPosition;
     }
 }

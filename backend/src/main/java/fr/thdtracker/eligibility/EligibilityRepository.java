@@ -18,19 +18,32 @@ import fr.thdtracker.common.Scope;
 @Repository
 class EligibilityRepository {
 
+    /**
+     * The class of a building's copper lines on :d from its exchange (ex) or its cabinet (cab): as
+     * equipped, before VDSL2 opened there, or while fed by copper (V18).
+     */
+    private static final String EXCHANGE_CLASS_ON_DATE = classOnDate("exchange", "ex");
+    private static final String CABINET_CLASS_ON_DATE = classOnDate("cabinet", "cab");
+
     /** Which offer a building's lines have on :d — fibre if open, else its cabinet if in service, else its exchange. */
     private static final String CLASS_ON_DATE = """
             CASE WHEN thd_fibre_open(e.fibre_from, e.fibre_until, :d) THEN :ftthClass
-                 WHEN o.commissioned_on <= :d THEN e.cabinet_class
-                 ELSE e.exchange_class END
-            """;
+                 WHEN o.commissioned_on <= :d THEN %s
+                 ELSE %s END
+            """.formatted(CABINET_CLASS_ON_DATE, EXCHANGE_CLASS_ON_DATE);
     private static final String FIBRE_ON_DATE = "thd_fibre_open(e.fibre_from, e.fibre_until, :d)";
+    /** The equipment a line's dates come from: its exchange (ex), its cabinet's operation (o) and cabinet (cab). */
+    private static final String EQUIPMENT = """
+            JOIN exchange ex ON ex.id = e.exchange_id
+            LEFT JOIN upgrade_operation o ON o.id = e.cabinet_operation_id
+            LEFT JOIN exchange cab ON cab.id = o.cabinet_id
+            """;
 
     private static final String AREAS = """
             SELECT %s AS code, %s AS cls, coalesce(%s, false) AS fibre, sum(b.lines) AS n
             FROM eligibility e
             JOIN building b ON b.id = e.building_id
-            LEFT JOIN upgrade_operation o ON o.id = e.cabinet_operation_id
+            """ + EQUIPMENT + """
             %s
             GROUP BY 1, 2, 3
             """;
@@ -44,9 +57,9 @@ class EligibilityRepository {
                    t.code AS tranche, t.name AS tranche_name, ph.code AS phase, ph.name AS phase_name,
                    ph.target_end_date, pm.code AS pm_code, pm.pm_state, pm.planned_date, pm.made_available_date,
                    e.fibre_from, e.fibre_until, e.exchange_length_m, e.exchange_routed, e.exchange_attenuation_db,
-                   e.exchange_technology, e.exchange_min_mbps, e.exchange_max_mbps, e.exchange_class,
-                   e.cabinet_length_m, e.cabinet_routed, e.cabinet_attenuation_db, e.cabinet_technology,
-                   e.cabinet_min_mbps, e.cabinet_max_mbps, e.cabinet_class, e.computed_at,
+                   %s,
+                   e.cabinet_length_m, e.cabinet_routed, e.cabinet_attenuation_db,
+                   %s, e.computed_at,
                    ex.code AS exchange_code, ex.name AS exchange_name, ex.type AS exchange_type,
                    o.code AS operation_code, o.status AS operation_status, o.commissioned_on,
                    cab.code AS cabinet_code, cab.name AS cabinet_name, cab.type AS cabinet_type,
@@ -67,7 +80,27 @@ class EligibilityRepository {
             LEFT JOIN tranche t ON t.id = z.tranche_id
             LEFT JOIN phase ph ON ph.id = t.phase_id
             WHERE b.id = :id
-            """;
+            """.formatted(offerOnDate("exchange", "ex"), offerOnDate("cabinet", "cab"));
+
+    private static String classOnDate(String point, String equipment) {
+        return ("thd_copper_offer_on(%2$s.fibre_backhaul_from, %2$s.vdsl2_from, :d, e.%1$s_copper_fed_class, "
+                + "e.%1$s_adsl_class, e.%1$s_class)").formatted(point, equipment);
+    }
+
+    /**
+     * Technology, range and class of one point's line on :d, under the columns' own names. The
+     * earlier offers are ADSL2+ ones wherever they are stored (V18).
+     */
+    private static String offerOnDate(String point, String equipment) {
+        String dates = "thd_copper_offer_on(%s.fibre_backhaul_from, %s.vdsl2_from, :d, ".formatted(equipment, equipment);
+        return String.join(",\n", List.of(
+                dates + "CASE WHEN e.%1$s_copper_fed_class IS NOT NULL THEN 'ADSL2PLUS' END, "
+                        + "CASE WHEN e.%1$s_adsl_class IS NOT NULL THEN 'ADSL2PLUS' END, e.%1$s_technology) AS %1$s_technology",
+                dates + "e.%1$s_copper_fed_min_mbps, e.%1$s_adsl_min_mbps, e.%1$s_min_mbps) AS %1$s_min_mbps",
+                dates + "e.%1$s_copper_fed_max_mbps, e.%1$s_adsl_max_mbps, e.%1$s_max_mbps) AS %1$s_max_mbps",
+                dates + "e.%1$s_copper_fed_class, e.%1$s_adsl_class, e.%1$s_class) AS %1$s_class"))
+                .formatted(point);
+    }
 
     private final JdbcClient jdbc;
 
@@ -102,14 +135,26 @@ class EligibilityRepository {
     record ClassChange(SpeedClass before, SpeedClass after, long lines) {
     }
 
-    /** Premises behind an operation's sub-distributor: class without and with its cabinet on :d. */
-    List<ClassChange> operationEffect(int operationId, LocalDate on, int ftthClass) {
-        return jdbc.sql("""
-                        SELECT CASE WHEN %1$s THEN :ftthClass ELSE e.exchange_class END AS before,
-                               CASE WHEN %1$s THEN :ftthClass ELSE e.cabinet_class END AS after, b.lines
-                        FROM eligibility e JOIN building b ON b.id = e.building_id WHERE e.cabinet_operation_id = :op
-                        """.formatted(FIBRE_ON_DATE))
-                .param("op", operationId).param("d", on).param("ftthClass", ftthClass)
+    /**
+     * The premises an operation improves, their class on :d without and with it: behind a MED
+     * operation's SR, without and with its cabinet; served by a ZO operation's NRA-ZO, fed by
+     * copper and fed by fibre.
+     */
+    List<ClassChange> operationEffect(UpgradeOperation op, LocalDate on, int ftthClass) {
+        String sql = "ZO".equals(op.kind()) ? """
+                SELECT CASE WHEN %1$s THEN :ftthClass
+                            ELSE coalesce(e.exchange_copper_fed_class, e.exchange_adsl_class, e.exchange_class) END AS before,
+                       CASE WHEN %1$s THEN :ftthClass
+                            ELSE thd_copper_offer_on(NULL, ex.vdsl2_from, :d, NULL, e.exchange_adsl_class, e.exchange_class)
+                       END AS after, b.lines
+                FROM eligibility e JOIN building b ON b.id = e.building_id JOIN exchange ex ON ex.id = e.exchange_id
+                WHERE e.exchange_id = (SELECT cabinet_id FROM upgrade_operation WHERE id = :op)
+                """.formatted(FIBRE_ON_DATE) : """
+                SELECT CASE WHEN %1$s THEN :ftthClass ELSE %2$s END AS before,
+                       CASE WHEN %1$s THEN :ftthClass ELSE %3$s END AS after, b.lines
+                FROM eligibility e JOIN building b ON b.id = e.building_id %4$s WHERE e.cabinet_operation_id = :op
+                """.formatted(FIBRE_ON_DATE, EXCHANGE_CLASS_ON_DATE, CABINET_CLASS_ON_DATE, EQUIPMENT);
+        return jdbc.sql(sql).param("op", op.id()).param("d", on).param("ftthClass", ftthClass)
                 .query((rs, i) -> new ClassChange(SpeedClass.values()[rs.getInt(1)], SpeedClass.values()[rs.getInt(2)],
                         rs.getLong(3)))
                 .list();
@@ -153,9 +198,9 @@ class EligibilityRepository {
                         SELECT b.id, ST_X(ST_Transform(b.geom, 4326)) AS lon, ST_Y(ST_Transform(b.geom, 4326)) AS lat,
                                %s AS cls, coalesce(%s, false) AS fibre, b.lines
                         FROM building b JOIN eligibility e ON e.building_id = b.id
-                        LEFT JOIN upgrade_operation o ON o.id = e.cabinet_operation_id
+                        %s
                         WHERE b.sub_distributor_id = :sr ORDER BY b.id
-                        """.formatted(CLASS_ON_DATE, FIBRE_ON_DATE))
+                        """.formatted(CLASS_ON_DATE, FIBRE_ON_DATE, EQUIPMENT))
                 .param("sr", srId).param("d", on).param("ftthClass", ftthClass)
                 .query((rs, i) -> new SrPremise(rs.getLong("id"), rs.getDouble("lon"), rs.getDouble("lat"),
                         SpeedClass.values()[rs.getInt("cls")], rs.getBoolean("fibre"), rs.getLong("lines")))

@@ -15,8 +15,8 @@ import fr.thdtracker.common.BulkCopy;
 
 /**
  * Writes a measured batch to the eligibility table (attenuation, technology, speed and class from
- * the speed model) and the address index the lookup searches; by COPY, inside the caller's
- * transaction.
+ * the speed model, for each injection point as equipped, before VDSL2 and while fed by copper) and
+ * the address index the lookup searches; by COPY, inside the caller's transaction.
  */
 @Component
 class EligibilityTableWriter {
@@ -24,7 +24,13 @@ class EligibilityTableWriter {
     private static final String COLUMNS = "building_id, fibre_from, fibre_until, exchange_id, exchange_length_m, "
             + "exchange_routed, exchange_attenuation_db, exchange_technology, exchange_min_mbps, exchange_max_mbps, "
             + "exchange_class, cabinet_operation_id, cabinet_length_m, cabinet_routed, cabinet_attenuation_db, "
-            + "cabinet_technology, cabinet_min_mbps, cabinet_max_mbps, cabinet_class";
+            + "cabinet_technology, cabinet_min_mbps, cabinet_max_mbps, cabinet_class, "
+            + "exchange_adsl_min_mbps, exchange_adsl_max_mbps, exchange_adsl_class, "
+            + "exchange_copper_fed_min_mbps, exchange_copper_fed_max_mbps, exchange_copper_fed_class, "
+            + "cabinet_adsl_min_mbps, cabinet_adsl_max_mbps, cabinet_adsl_class, "
+            + "cabinet_copper_fed_min_mbps, cabinet_copper_fed_max_mbps, cabinet_copper_fed_class";
+    /** The earlier offers of both points: before VDSL2 and while fed by copper, 3 columns each. */
+    private static final int EARLIER_COLUMNS = 12;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -41,24 +47,43 @@ class EligibilityTableWriter {
 
     void write(PremiseBatch b, SpeedModel model) {
         bulk().copy("eligibility", COLUMNS, out -> {
+            List<Object> earlier = new ArrayList<>(EARLIER_COLUMNS);
             for (int i = 0; i < b.size; i++) {
                 PremiseBatch.Injection inj = b.injection(i);
+                earlier.clear();
                 double exAtt = model.attenuationDb(b.exLength[i]);
-                SpeedModel.Offer ex = model.copper(exAtt, inj.exchange());
+                SpeedModel.DatedOffers exOffers = model.copperOverTime(exAtt, inj.exchange());
+                SpeedModel.Offer ex = exOffers.asEquipped();
                 List<Object> row = new ArrayList<>(Arrays.asList(b.id[i], b.fibreFrom[i], b.fibreUntil[i],
                         inj.exchangeId(), b.exLength[i], b.exRouted[i], round(exAtt), ex.technology().name(),
                         ex.minMbps(), ex.maxMbps(), ex.speedClass().ordinal()));
+                addEarlier(earlier, exOffers);
                 if (inj.operationId() != null) {
                     double cabAtt = model.attenuationDb(b.cabLength[i]);
-                    SpeedModel.Offer cab = model.copper(cabAtt, inj.cabinet());
+                    SpeedModel.DatedOffers cabOffers = model.copperOverTime(cabAtt, inj.cabinet());
+                    SpeedModel.Offer cab = cabOffers.asEquipped();
                     row.addAll(List.of(inj.operationId(), b.cabLength[i], b.cabRouted[i], round(cabAtt),
                             cab.technology().name(), cab.minMbps(), cab.maxMbps(), cab.speedClass().ordinal()));
+                    addEarlier(earlier, cabOffers);
                 } else {
                     row.addAll(Collections.nCopies(8, null));
+                    earlier.addAll(Collections.nCopies(6, null));
                 }
+                row.addAll(earlier);
                 out.printRecord(row);
             }
         });
+    }
+
+    /** Before VDSL2, then while fed by copper: min, max, class each, or nulls where there is none. */
+    private static void addEarlier(List<Object> columns, SpeedModel.DatedOffers offers) {
+        for (SpeedModel.Offer o : new SpeedModel.Offer[]{offers.beforeVdsl2(), offers.whileCopperFed()}) {
+            if (o == null) {
+                columns.addAll(Collections.nCopies(3, null));
+            } else {
+                columns.addAll(List.of(o.minMbps(), o.maxMbps(), o.speedClass().ordinal()));
+            }
+        }
     }
 
     private static double round(double v) {

@@ -2,6 +2,7 @@ package fr.thdtracker.eligibility;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,9 +15,11 @@ import com.graphhopper.util.DistanceCalcEarth;
 import fr.thdtracker.routing.RoadGraph;
 
 /**
- * Copper line lengths along the roads: each premise snapped to the roads once, then one
- * shortest-path tree per injection point (exchange or cabinet) measures all the premises it feeds.
- * Where the roads do not reach, the straight line times the detour factor stands in.
+ * Copper line lengths along the roads, as the copper runs: from the exchange (or, after a montée
+ * en débit, the cabinet) to the premise's sub-distributor (SR), then from the SR to the premise.
+ * Premises and SRs are snapped to the roads once; one shortest-path tree per exchange and per
+ * cabinet measures the way to its SRs, one per SR the way to its premises. Where the roads do not
+ * reach, the straight line times the detour factor stands in for that leg.
  */
 @Component
 class LineLengths {
@@ -45,42 +48,86 @@ class LineLengths {
         roads.graph();
     }
 
-    /** Fills the batch's lengths from its exchanges and from its cabinets. */
+    /** Fills the batch's lengths from its exchanges and from its cabinets, both by way of the SRs. */
     void measure(PremiseBatch b, Progress progress) {
         RoadGraph graph = roads.graph();
         int n = b.size;
-        b.exLength = new float[n];
-        b.exRouted = new boolean[n];
-        b.cabLength = new float[n];
-        b.cabRouted = new boolean[n];
         snap(graph, b, progress);
-        // group premises by injection point: one tree per exchange, one per cabinet
-        Map<Integer, List<Integer>> byExchange = new HashMap<>();
-        Map<Integer, List<Integer>> byCabinet = new HashMap<>();
+        // the batch's SRs, each snapped once, with their premises
+        Map<Integer, List<Integer>> premisesBySr = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            PremiseBatch.Injection inj = b.injection(i);
-            byExchange.computeIfAbsent(inj.exchangeId(), k -> new ArrayList<>()).add(i);
+            premisesBySr.computeIfAbsent(b.sr[i], k -> new ArrayList<>()).add(i);
+        }
+        List<PremiseBatch.Injection> srs = premisesBySr.keySet().stream().map(b.bySr::get).toList();
+        PremiseBatch srPoints = PremiseBatch.ofPoints(srs.stream().mapToDouble(PremiseBatch.Injection::srLat).toArray(),
+                srs.stream().mapToDouble(PremiseBatch.Injection::srLon).toArray());
+        snap(graph, srPoints, Progress.NONE);
+        // upstream legs grouped by injection point: one tree per exchange, one per cabinet, to their SRs
+        Map<Integer, List<Integer>> srsByExchange = new HashMap<>();
+        Map<Integer, List<Integer>> srsByCabinet = new HashMap<>();
+        for (int k = 0; k < srs.size(); k++) {
+            PremiseBatch.Injection inj = srs.get(k);
+            srsByExchange.computeIfAbsent(inj.exchangeId(), x -> new ArrayList<>()).add(k);
             if (inj.operationId() != null) {
-                byCabinet.computeIfAbsent(inj.operationId(), k -> new ArrayList<>()).add(i);
+                srsByCabinet.computeIfAbsent(inj.operationId(), x -> new ArrayList<>()).add(k);
             }
         }
+        Leg exchangeToSr = new Leg(srs.size());
+        Leg cabinetToSr = new Leg(srs.size());
+        Leg srToPremise = new Leg(n);
         // a tree workspace per thread, for this computation only
         ThreadLocal<RoadGraph.Tree> workspace = ThreadLocal.withInitial(graph::newTree);
         List<Runnable> trees = new ArrayList<>();
-        for (List<Integer> members : byExchange.values()) {
-            PremiseBatch.Injection inj = b.injection(members.get(0));
-            trees.add(() -> measure(workspace.get(), b, members, inj.exLat(), inj.exLon(), b.exLength, b.exRouted));
+        for (List<Integer> members : srsByExchange.values()) {
+            PremiseBatch.Injection inj = srs.get(members.get(0));
+            trees.add(() -> measure(workspace.get(), srPoints, members, inj.exLat(), inj.exLon(), exchangeToSr));
         }
-        for (List<Integer> members : byCabinet.values()) {
-            PremiseBatch.Injection inj = b.injection(members.get(0));
-            trees.add(() -> measure(workspace.get(), b, members, inj.cabLat(), inj.cabLon(), b.cabLength, b.cabRouted));
+        for (List<Integer> members : srsByCabinet.values()) {
+            PremiseBatch.Injection inj = srs.get(members.get(0));
+            trees.add(() -> measure(workspace.get(), srPoints, members, inj.cabLat(), inj.cabLon(), cabinetToSr));
+        }
+        int k = 0;
+        for (List<Integer> members : premisesBySr.values()) {
+            PremiseBatch.Injection inj = srs.get(k++);
+            trees.add(() -> measure(workspace.get(), b, members, inj.srLat(), inj.srLon(), srToPremise));
         }
         AtomicLong treesDone = new AtomicLong();
         progress.report(TREES, 0, trees.size());
         trees.parallelStream().forEach(t -> {
             t.run();
-            progress.report(TREES, treesDone.incrementAndGet(), trees.size());
+            long done = treesDone.incrementAndGet();
+            if (done % 100 == 0 || done == trees.size()) {
+                progress.report(TREES, done, trees.size());
+            }
         });
+        b.exLength = new float[n];
+        b.exRouted = new boolean[n];
+        b.cabLength = new float[n];
+        b.cabRouted = new boolean[n];
+        k = 0;
+        for (List<Integer> members : premisesBySr.values()) {
+            boolean cabinet = srs.get(k).operationId() != null;
+            for (int i : members) {
+                b.exLength[i] = exchangeToSr.length[k] + srToPremise.length[i];
+                b.exRouted[i] = exchangeToSr.routed[k] && srToPremise.routed[i];
+                if (cabinet) {
+                    b.cabLength[i] = cabinetToSr.length[k] + srToPremise.length[i];
+                    b.cabRouted[i] = cabinetToSr.routed[k] && srToPremise.routed[i];
+                }
+            }
+            k++;
+        }
+    }
+
+    /** One leg of the lines (injection point → SR, or SR → premise), indexed like its end points. */
+    private static final class Leg {
+        final float[] length;
+        final boolean[] routed;
+
+        Leg(int size) {
+            length = new float[size];
+            routed = new boolean[size];
+        }
     }
 
     /**
@@ -92,9 +139,10 @@ class LineLengths {
         PremiseBatch b = PremiseBatch.ofPoints(lats, lons);
         snap(graph, b, Progress.NONE);
         List<Integer> all = IntStream.range(0, b.size).boxed().toList();
-        float[] length = new float[b.size];
-        measure(graph.newTree(), b, all, lat, lon, length, routed);
-        return length;
+        Leg leg = new Leg(b.size);
+        measure(graph.newTree(), b, all, lat, lon, leg);
+        System.arraycopy(leg.routed, 0, routed, 0, b.size);
+        return leg.length;
     }
 
     private void snap(RoadGraph graph, PremiseBatch b, Progress progress) {
@@ -111,8 +159,10 @@ class LineLengths {
         });
     }
 
-    private void measure(RoadGraph.Tree tree, PremiseBatch b, List<Integer> members, double lat, double lon,
-                         float[] length, boolean[] routed) {
+    /** From one point to some points of the batch (premises, or SRs), into the leg at their indexes. */
+    private void measure(RoadGraph.Tree tree, PremiseBatch b, List<Integer> members, double lat, double lon, Leg leg) {
+        float[] length = leg.length;
+        boolean[] routed = leg.routed;
         boolean grown = tree.grow(lat, lon, properties.getMaxRoadDistanceM(), properties.getMaxSnapDistanceM());
         for (int i : members) {
             double road = grown && b.snap[i] != null ? tree.distanceTo(b.snap[i]) : Double.POSITIVE_INFINITY;

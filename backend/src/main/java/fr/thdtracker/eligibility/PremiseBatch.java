@@ -13,9 +13,12 @@ import fr.thdtracker.routing.RoadGraph;
  */
 final class PremiseBatch {
 
-    /** An SR's exchange and, when it has one, its cabinet (the latest upgrade operation not abandoned). */
-    record Injection(int exchangeId, SpeedModel.Equipment exchange, double exLon, double exLat,
-                     Integer operationId, SpeedModel.Equipment cabinet, double cabLon, double cabLat) {
+    /**
+     * An SR (its point), its exchange and, when it has one, its cabinet (the latest montée-en-débit
+     * operation not abandoned).
+     */
+    record Injection(double srLon, double srLat, int exchangeId, SpeedModel.Equipment exchange, double exLon,
+                     double exLat, Integer operationId, SpeedModel.Equipment cabinet, double cabLon, double cabLat) {
     }
 
     int size;

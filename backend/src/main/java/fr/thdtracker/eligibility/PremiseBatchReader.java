@@ -42,16 +42,23 @@ class PremiseBatchReader {
             FROM open CROSS JOIN LATERAL ST_Transform(geom, 4326) AS g
             """;
 
+    /**
+     * Every SR with its point, its exchange and its cabinet: the latest montée-en-débit operation
+     * not abandoned. A ZO operation is no cabinet: it brought fibre to an existing NRA-ZO, which
+     * serves its SRs as their exchange (its date is the exchange's fibre_backhaul_from).
+     */
     private static final String INJECTION_POINTS = """
-            SELECT sr.id AS sr_id, ex.id AS exchange_id, ex.vdsl2, ex.backhaul,
+            SELECT sr.id AS sr_id, ST_X(ST_Transform(sr.geom, 4326)) AS sr_lon, ST_Y(ST_Transform(sr.geom, 4326)) AS sr_lat,
+                   ex.id AS exchange_id, ex.vdsl2, ex.backhaul, ex.fibre_backhaul_from IS NOT NULL AS ex_copper_fed_before,
                    ST_X(ST_Transform(ex.geom, 4326)) AS ex_lon, ST_Y(ST_Transform(ex.geom, 4326)) AS ex_lat,
                    op.id AS op_id, cab.vdsl2 AS cab_vdsl2, cab.backhaul AS cab_backhaul,
+                   cab.fibre_backhaul_from IS NOT NULL AS cab_copper_fed_before,
                    ST_X(ST_Transform(cab.geom, 4326)) AS cab_lon, ST_Y(ST_Transform(cab.geom, 4326)) AS cab_lat
             FROM sub_distributor sr
             JOIN exchange ex ON ex.id = sr.exchange_id
             LEFT JOIN LATERAL (
                 SELECT o.id, o.cabinet_id FROM upgrade_operation o
-                WHERE o.sub_distributor_id = sr.id AND o.status <> 'ABANDONED'
+                WHERE o.sub_distributor_id = sr.id AND o.kind = 'MED' AND o.status <> 'ABANDONED'
                 ORDER BY (o.status = 'IN_SERVICE') DESC, o.id DESC LIMIT 1) op ON true
             LEFT JOIN exchange cab ON cab.id = op.cabinet_id
             """;
@@ -94,11 +101,13 @@ class PremiseBatchReader {
     private void readInjectionPoints(PremiseBatch b) {
         jdbc.sql(INJECTION_POINTS).query(rs -> {
             Integer op = (Integer) rs.getObject("op_id");
-            b.bySr.put(rs.getInt("sr_id"), new PremiseBatch.Injection(rs.getInt("exchange_id"),
-                    new SpeedModel.Equipment(rs.getBoolean("vdsl2"), "COPPER".equals(rs.getString("backhaul"))),
+            b.bySr.put(rs.getInt("sr_id"), new PremiseBatch.Injection(rs.getDouble("sr_lon"), rs.getDouble("sr_lat"),
+                    rs.getInt("exchange_id"),
+                    new SpeedModel.Equipment(rs.getBoolean("vdsl2"), "COPPER".equals(rs.getString("backhaul")),
+                            rs.getBoolean("ex_copper_fed_before")),
                     rs.getDouble("ex_lon"), rs.getDouble("ex_lat"), op,
                     op == null ? null : new SpeedModel.Equipment(rs.getBoolean("cab_vdsl2"),
-                            "COPPER".equals(rs.getString("cab_backhaul"))),
+                            "COPPER".equals(rs.getString("cab_backhaul")), rs.getBoolean("cab_copper_fed_before")),
                     rs.getDouble("cab_lon"), rs.getDouble("cab_lat")));
         });
     }

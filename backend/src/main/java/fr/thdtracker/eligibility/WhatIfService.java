@@ -30,12 +30,12 @@ class WhatIfService {
         return model.ftth().speedClass().ordinal();
     }
 
-    /** A planned (or built) operation: its lines' classes (per building, weighed by its lines) on the date without and with its cabinet. */
+    /** A planned (or built) operation: its lines' classes (per building, weighed by its lines) on the date without and with it (its cabinet, or its fibre). */
     WhatIf operation(String code, LocalDate asOf) {
         LocalDate d = AsOf.orToday(asOf);
         UpgradeOperation op = repository.operation(code)
                 .orElseThrow(() -> new NotFoundException("Opération de montée en débit inconnue : " + code));
-        List<EligibilityRepository.ClassChange> effect = repository.operationEffect(op.id(), d, ftthClass());
+        List<EligibilityRepository.ClassChange> effect = repository.operationEffect(op, d, ftthClass());
         Map<SpeedClass, Long> before = SpeedClass.zeroCounts();
         Map<SpeedClass, Long> after = SpeedClass.zeroCounts();
         long raised = 0;

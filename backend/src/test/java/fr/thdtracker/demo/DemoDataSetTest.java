@@ -179,14 +179,71 @@ class DemoDataSetTest extends DemoDatabaseTest {
         assertThat(count("SELECT count(*) FROM exchange WHERE type = 'NRA_ZO'")).isEqualTo(25);
         double lines = count("SELECT sum(lines_concerned) FROM upgrade_operation WHERE kind = 'MED' AND programme = 'CURRENT'");
         assertThat(lines).isCloseTo(23_000 * TEST_DEMO.scale(), within(23_000 * TEST_DEMO.scale() * 0.15));
-        // each cabinet hangs from the exchange of the SR it sits beside
+        // each MED cabinet hangs from the exchange of the SR it sits beside
         assertThat(count("""
                 SELECT count(*) FROM upgrade_operation o
                 JOIN exchange cab ON cab.id = o.cabinet_id JOIN sub_distributor sr ON sr.id = o.sub_distributor_id
-                WHERE cab.parent_exchange_id <> sr.exchange_id
+                WHERE o.kind = 'MED' AND cab.parent_exchange_id <> sr.exchange_id
                 """)).isZero();
         assertThat(count("SELECT count(*) FROM building WHERE sub_distributor_id IS NULL")).isZero();
         assertThat(count("SELECT count(*) FROM exchange WHERE code !~ '^[0-9]{5}[A-Z0-9]{3}$'")).isZero();
+    }
+
+    /**
+     * The programme's 25 NRA-ZO (Mégalis, annual report 2020): existing exchanges serving their SRs,
+     * fed by copper from their NRA until a fibre backhaul commissioned in 2020, about 4,500 lines at
+     * full scale; the ZO operation records that backhaul, on the same date.
+     */
+    @Test
+    void theNraZoAreExistingExchangesGivenFibreIn2020() {
+        assertThat(count("""
+                SELECT count(*) FROM exchange x JOIN exchange parent ON parent.id = x.parent_exchange_id
+                WHERE x.type = 'NRA_ZO' AND parent.type IN ('NRA', 'NRA_HD') AND x.backhaul = 'FIBRE'
+                  AND x.fibre_backhaul_from BETWEEN DATE '2020-01-01' AND DATE '2020-12-31'
+                """)).isEqualTo(25);
+        assertThat(count("SELECT count(*) FROM exchange WHERE fibre_backhaul_from IS NOT NULL")).isEqualTo(25);
+        // each serves an SR as its exchange, and its operation is that SR's and that date's
+        assertThat(count("""
+                SELECT count(*) FROM upgrade_operation o JOIN exchange x ON x.id = o.cabinet_id
+                JOIN sub_distributor sr ON sr.id = o.sub_distributor_id
+                WHERE o.kind = 'ZO' AND x.type = 'NRA_ZO' AND sr.exchange_id = x.id AND o.status = 'IN_SERVICE'
+                  AND o.commissioned_on = x.fibre_backhaul_from
+                """)).isEqualTo(25);
+        double lines = count("""
+                SELECT sum(p.lines) FROM building p JOIN sub_distributor sr ON sr.id = p.sub_distributor_id
+                JOIN exchange x ON x.id = sr.exchange_id WHERE x.type = 'NRA_ZO'
+                """);
+        assertThat(lines).isCloseTo(4_500 * TEST_DEMO.scale(), within(4_500 * TEST_DEMO.scale() * 0.15));
+        assertThat((double) count("SELECT sum(lines_concerned) FROM upgrade_operation WHERE kind = 'ZO'")).isEqualTo(lines);
+        // no ZO behind a MED cabinet: the montées en débit are at other SRs
+        assertThat(count("""
+                SELECT count(*) FROM upgrade_operation o JOIN sub_distributor sr ON sr.id = o.sub_distributor_id
+                JOIN exchange x ON x.id = sr.exchange_id WHERE o.kind = 'MED' AND x.type = 'NRA_ZO'
+                """)).isZero();
+    }
+
+    /**
+     * VDSL2 dated per equipment from Arcep's authorisations: every line from an NRA from autumn
+     * 2014 (each NRA at its date until 2017), the PRM cabinets from 1 October 2013 or their
+     * commissioning, the NRA-ZO with their fibre.
+     */
+    @Test
+    void vdsl2OpensAtEachExchangeOnItsDate() {
+        assertThat(count("SELECT count(*) FROM exchange WHERE vdsl2 AND type IN ('NRA', 'NRA_HD')"))
+                .isEqualTo(count("""
+                        SELECT count(*) FROM exchange WHERE type IN ('NRA', 'NRA_HD')
+                          AND vdsl2_from BETWEEN DATE '2014-11-10' AND DATE '2017-12-31'
+                        """)).isPositive();
+        assertThat(count("SELECT count(DISTINCT extract(year FROM vdsl2_from)) FROM exchange WHERE type = 'NRA'"))
+                .isEqualTo(4);
+        assertThat(count("""
+                SELECT count(*) FROM upgrade_operation o JOIN exchange x ON x.id = o.cabinet_id
+                WHERE o.kind = 'MED' AND o.status = 'IN_SERVICE'
+                  AND NOT (x.vdsl2_from >= o.commissioned_on AND x.vdsl2_from >= DATE '2013-10-01'
+                           AND x.vdsl2_from <= greatest(o.commissioned_on, DATE '2014-07-01'))
+                """)).isZero();
+        assertThat(count("SELECT count(*) FROM exchange WHERE type = 'NRA_ZO' AND vdsl2_from <> fibre_backhaul_from"))
+                .isZero();
     }
 
     @Test

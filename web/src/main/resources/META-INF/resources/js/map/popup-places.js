@@ -4,6 +4,7 @@ import { CHOROPLETH, COLOURS } from './colours.js';
 import { dl, popupFooter, popupHeader } from './popup-parts.js';
 import { truthy } from './style-rules.js';
 import { app } from './state.js';
+import { fmtDate } from '../lib/dates.js';
 import { el, swatch } from '../lib/dom.js';
 import { fmtNumber, fmtPercent, fmtShare, numberOr } from '../lib/format.js';
 import { label, locale, t } from './map-i18n.js';
@@ -68,7 +69,9 @@ export function renderFeaturePopup(kind, p) {
       ['f.type', label('typeLong.', p.type)],
       ['f.lot', p.lot != null && p.lot !== '' ? String(p.lot) : null],
       ['f.operationStatus', label('op.', p.operationStatus)],
-      ['f.vdsl2', p.vdsl2 == null || p.vdsl2 === '' ? null : (truthy(p.vdsl2) ? t('yes') : t('no'))]
+      ['f.vdsl2', p.vdsl2 == null || p.vdsl2 === '' ? null : (truthy(p.vdsl2)
+        ? (p.vdsl2From ? t('exchange.since', { date: fmtDate(p.vdsl2From, locale()) }) : t('yes')) : t('no'))],
+      ['f.fibreBackhaul', p.fibreBackhaulFrom ? t('exchange.since', { date: fmtDate(p.fibreBackhaulFrom, locale()) }) : null]
     ])];
   }
   if (kind === 'ruhdSite') {
