@@ -44,7 +44,7 @@ BEGIN
     FROM (SELECT row_number() OVER (ORDER BY f.option, p.line_no NULLS FIRST, p.column_label) AS ord,
                  '  ' || f.path || coalesce(', ligne ' || p.line_no, '')
                  || coalesce(', colonne « ' || p.column_label || ' »', '') || ' : ' || p.message
-                 || coalesce(' (« ' || left(p.value, 60) || ' »)', '') AS txt
+                 || coalesce(' (« ' || left(pg_temp.clean(p.value), 60) || ' »)', '') AS txt
           FROM problem p JOIN src_file f USING (file_key)) x
     WHERE ord <= 40;
     RAISE EXCEPTION E'% : % problème(s)%\n%', stage, n,
