@@ -154,6 +154,33 @@ class EligibilityRepository {
                 .list();
     }
 
+    private static final String PERIMETERS = """
+            SELECT insee, kind, operator_code, thd_operator_name(operator_code) AS operator_name,
+                   thd_perimeter_label(kind, operator_code) AS label
+            FROM thd_commune_perimeter(:d)
+            """;
+
+    /** The commune's perimeter on :d (public when no row holds). */
+    CommunePerimeter perimeter(String insee, LocalDate on) {
+        return jdbc.sql(PERIMETERS + " WHERE insee = :insee").param("d", on).param("insee", insee)
+                .query((rs, i) -> perimeterOf(rs)).optional()
+                .orElse(new CommunePerimeter("PUBLIC", null, null, null, true));
+    }
+
+    /** Every commune's perimeter on :d, by INSEE code. */
+    Map<String, CommunePerimeter> perimeters(LocalDate on) {
+        Map<String, CommunePerimeter> out = new HashMap<>();
+        jdbc.sql(PERIMETERS).param("d", on).query(rs -> {
+            out.put(rs.getString("insee"), perimeterOf(rs));
+        });
+        return out;
+    }
+
+    private static CommunePerimeter perimeterOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new CommunePerimeter(rs.getString("kind"), rs.getString("operator_code"), rs.getString("operator_name"),
+                rs.getString("label"), "PUBLIC".equals(rs.getString("kind")));
+    }
+
     /** INSEE codes of the communes with premises in the scope. */
     Set<String> communesIn(Scope scope) {
         return new HashSet<>(jdbc.sql("SELECT DISTINCT p.insee FROM premise p WHERE " + scope.kind().predicate)

@@ -47,7 +47,7 @@ class PremiseAnswers {
         PremiseEligibility.Programme programme = new PremiseEligibility.Programme(row.phase(), row.phaseName(),
                 row.tranche(), row.trancheName(), row.phaseTargetEnd(), forecast);
         return new PremiseEligibility(row.id(), row.code(), row.postalAddress(),
-                new PremiseEligibility.Commune(row.insee(), row.commune()),
+                new PremiseEligibility.Commune(row.insee(), row.commune(), repository.perimeter(row.insee(), d)),
                 new PremiseEligibility.Location(row.lon(), row.lat()), d, datasetInfo.refreshDate().orElse(null),
                 row.stateOnDate(), best, copper, fibre, programme);
     }

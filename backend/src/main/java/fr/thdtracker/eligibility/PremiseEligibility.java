@@ -10,7 +10,8 @@ record PremiseEligibility(long premiseId, String code, String address, Commune c
                           LocalDate asOf, LocalDate dataRefreshDate, String state, Offer best, Offer copper,
                           boolean openToFibre, Programme programme) {
 
-    record Commune(String insee, String name) {
+    /** The premise's commune and its perimeter (a private-initiative town is outside the public programme). */
+    record Commune(String insee, String name, CommunePerimeter perimeter) {
     }
 
     record Location(double lon, double lat) {

@@ -52,6 +52,7 @@ class SecurityConfig {
             "/", "/index.html", "/favicon.svg", "/css/**", "/js/**", "/img/**", "/webjars/**",
             "/api/info", "/api/phases", "/api/layers/**", "/actuator/health", "/actuator/health/**",
             "/api/eligibility/lookup", "/api/eligibility/suggest", "/api/eligibility/premises/*", "/api/eligibility/areas",
+            "/api/perimeter/**",
             "/ogc", "/ogc/**",
             "/error"
     };
