@@ -2,6 +2,7 @@ package fr.thdtracker.perimeter;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -82,7 +83,7 @@ class PerimeterService {
                     + last.validFrom() + " : une modification doit être datée après (reçu : " + e.from() + ")");
         }
         boolean overlaps = last != null && (last.validTo() == null || last.validTo().isAfter(e.from()));
-        if (overlaps && last.kind().equals(e.kind()) && java.util.Objects.equals(last.operatorCode(), e.operator())) {
+        if (overlaps && last.kind().equals(e.kind()) && Objects.equals(last.operatorCode(), e.operator())) {
             throw new PerimeterConflict("Le périmètre de " + insee + " est déjà « " + last.label()
                     + " » depuis le " + last.validFrom() + " : rien à changer");
         }
