@@ -10,7 +10,8 @@
 #                             local database that run.sh or test.sh created)
 #
 # Real communes: when THD_DATA_DIR (default ../shared/data) holds admin/communes-bretagne.geojson and
-# population/populations-legales-communes-bretagne.csv, they are imported before the demo is generated.
+# population/populations-legales-communes-bretagne.csv, they are imported before the demo is generated,
+# then the Arcep observatory of ftth-arcep/ when it is there (public perimeter and figures per commune).
 set -euo pipefail
 cd "$(dirname "$0")"
 source import-scripts/lib/database.sh
@@ -24,7 +25,7 @@ while (($#)); do
     --scale=*) scale="${1#--scale=}";;
     --synthetic) synthetic=1;;
     --reset) reset=1;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0;;
     *) echo "Option inconnue : $1 (voir ./run.sh --help)" >&2; exit 2;;
   esac
   shift
@@ -77,6 +78,13 @@ if [[ "$premises" == 0 && "$communes" == 0 && "$synthetic" == 0 \
     --populations "$data_dir/population/populations-legales-communes-bretagne.csv" \
     --movements "$data_dir/population/mouvements-communes-bretagne-depuis-2018.csv" \
     --epci "$data_dir/admin/epci-bretagne-region-bretagne.geojson"
+  # the Arcep observatory (public perimeter, logements, connectable premises) when it is there too,
+  # read where it is; the demo generator then reads the perimeter
+  if compgen -G "$data_dir/ftth-arcep/*communes-info*.csv" >/dev/null; then
+    echo "Import de l'observatoire Arcep depuis $data_dir/ftth-arcep…"
+    import-scripts/import-arcep.sh --dir "$data_dir/ftth-arcep" \
+      --movements "$data_dir/population/mouvements-communes-bretagne-depuis-2018.csv"
+  fi
 fi
 
 if [[ "$premises" == 0 ]]; then

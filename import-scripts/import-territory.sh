@@ -66,13 +66,9 @@ readonly DEFAULT_SOURCE='IGN ADMIN EXPRESS COG 2018 + INSEE populations légales
 readonly TRANSACTION=(10-session 20-source-columns 30-normalise 40-check-sources 50-map-codes
     60-merge-communes 70-departments 80-epci 90-write-communes)
 
-log() { printf '%s\n' "$*"; }
-err() { printf '%s: %s\n' "$PROG" "$*" >&2; }
-die() {
-    err "ERREUR : $*"
-    err "Import annulé : la base n'a pas été modifiée."
-    exit 1
-}
+# log, err, die, usage_error, require_tools, check_readable, thd_import_connect, pg,
+# open_staging, run_transaction, ogr_load, load_csv
+source "$(dirname "${BASH_SOURCE[0]}")/lib/import.sh"
 
 usage() {
     cat <<EOF
@@ -84,12 +80,6 @@ Connexion : PGHOST/PGPORT/PGDATABASE/PGUSER/PGPASSWORD (défauts 127.0.0.1/5432/
 ou SPRING_DATASOURCE_URL (rôle THD_OWNER_USERNAME, sinon SPRING_DATASOURCE_USERNAME) si définie.
 Voir l'en-tête du script et import-scripts/README.md pour le détail.
 EOF
-}
-
-usage_error() {
-    err "$*"
-    usage >&2
-    exit 2
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -131,28 +121,13 @@ done
 [[ -n $POPULATIONS ]] || usage_error "--populations est obligatoire"
 [[ -n $SOURCE ]] || usage_error "--source ne peut pas être vide"
 
-for tool in ogr2ogr ogrinfo psql sed; do
-    command -v "$tool" >/dev/null 2>&1 ||
-        die "outil introuvable : $tool (paquets Debian : gdal-bin, postgresql-client)"
-done
+require_tools ogr2ogr ogrinfo psql sed
 
 START_NS=$(date +%s%N)
 
 # ---------------------------------------------------------------------------------------------
 # Vérification des fichiers (avant tout accès à la base)
 # ---------------------------------------------------------------------------------------------
-check_readable() { # libellé chemin
-    local label=$1 path=$2
-    [[ -e $path ]] || die "$label : fichier introuvable : $path"
-    if [[ -d $path ]]; then
-        [[ -r $path && -x $path ]] || die "$label : dossier illisible : $path"
-    else
-        [[ -f $path ]] || die "$label : ce n'est pas un fichier ordinaire : $path"
-        [[ -r $path ]] || die "$label : fichier illisible (droits d'accès) : $path"
-        [[ -s $path ]] || die "$label : fichier vide : $path"
-    fi
-}
-
 # Vérifie qu'OGR ouvre la source ; mémorise la couche à lire (la première s'il y en a plusieurs).
 declare -A LAYER=()
 check_vector() { # libellé chemin
@@ -186,19 +161,7 @@ if $HAS_DEPARTMENTS; then check_vector "--departments" "$DEPARTMENTS"; fi
 # ---------------------------------------------------------------------------------------------
 # Connexion à la base
 # ---------------------------------------------------------------------------------------------
-# the same rules as run.sh and test.sh: SPRING_DATASOURCE_* first, else PG* / local defaults;
-# a PGDATABASE given to this script names the local database (thd_db_env reads THD_DB for that)
-source "$(dirname "${BASH_SOURCE[0]}")/lib/database.sh"
-if [[ -n ${PGDATABASE:-} ]]; then THD_DB=$PGDATABASE; fi
-# and a PGUSER the role it writes as (else the schema's owner, thd_owner)
-if [[ -n ${PGUSER:-} && -z ${SPRING_DATASOURCE_URL:-} ]]; then
-  export THD_OWNER_USERNAME=$PGUSER THD_OWNER_PASSWORD=${PGPASSWORD:-}
-fi
-thd_db_env thd || die "connexion à la base : voir le message ci-dessus"
-export PGAPPNAME=import-territory PGCLIENTENCODING=UTF8
-readonly DB_LABEL="$PGUSER@$PGHOST:$PGPORT/$PGDATABASE"
-
-pg() { psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=terse -v staging="$STAGING" "$@"; }
+thd_import_connect import-territory
 
 if ! state=$(pg -At -f "$SQL_DIR/00-check-database.sql" 2>&1); then
     err "$state"
@@ -215,40 +178,7 @@ log "Base : $DB_LABEL"
 # ---------------------------------------------------------------------------------------------
 # Schéma de travail (supprimé à la sortie, quoi qu'il arrive)
 # ---------------------------------------------------------------------------------------------
-WORKDIR=$(mktemp -d "${TMPDIR:-/tmp}/import-territory.XXXXXX")
-STAGING_CREATED=false
-cleanup() {
-    local rc=$?
-    if $STAGING_CREATED; then
-        pg -f "$SQL_DIR/drop-staging.sql" >/dev/null 2>&1 ||
-            err "attention : le schéma de travail $STAGING n'a pas pu être supprimé"
-    fi
-    rm -rf "$WORKDIR"
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-STAGING_CREATED=true
-pg -f "$SQL_DIR/01-create-staging.sql" >/dev/null 2>&1 ||
-    die "impossible de créer le schéma de travail $STAGING dans $DB_LABEL (droits CREATE ?)"
-
-# ogr2ogr source → $STAGING.table ; the connection comes from the PG* variables.
-ogr_load() { # libellé chemin table message_d_échec [options ogr2ogr…]
-    local label=$1 path=$2 table=$3 failure=$4
-    shift 4
-    if ! ogr2ogr -f PostgreSQL PG: "$@" -nln "$STAGING.$table" -overwrite -lco FID=ogc_fid \
-        -lco PRECISION=NO -lco LAUNDER=YES --config PG_USE_COPY YES >"$WORKDIR/ogr2ogr.log" 2>&1; then
-        # without the list of every driver GDAL tried
-        grep -v '^ *-> ' "$WORKDIR/ogr2ogr.log" | sed 's/^/  /' >&2 || true
-        die "$label : $failure : $path"
-    fi
-    local counts
-    counts=$(pg -At -v table="$table" -f "$SQL_DIR/02-count-staging.sql") ||
-        die "$label : table de travail $STAGING.$table illisible"
-    read -r ROWS HAS_GEOM POLYGONS <<<"$counts"
-}
+open_staging import-territory
 
 load_vector() { # libellé chemin table
     local label=$1 path=$2 table=$3
@@ -260,17 +190,6 @@ load_vector() { # libellé chemin table
     [[ $HAS_GEOM == t ]] || die "$label : la source n'a pas de géométrie (polygones attendus) : $path"
     ((POLYGONS > 0)) || die "$label : aucun polygone dans $path"
     log "  $POLYGONS entités"
-}
-
-# GDAL's CSV driver (whatever the file's extension): separator found from the header line
-# (';', ',' or tab), UTF-8 with or without BOM, LF or CRLF, blank lines skipped; every value
-# kept as text, an empty field read as NULL as COPY would.
-load_csv() { # libellé chemin table
-    local label=$1 path=$2 table=$3
-    ogr_load "$label" "$path" "$table" "lecture du CSV impossible" "CSV:$path" \
-        -oo HEADERS=YES -oo AUTODETECT_TYPE=NO -oo EMPTY_STRING_AS_NULL=YES
-    ((ROWS > 0)) || die "$label : aucune ligne de données dans $path"
-    log "  $ROWS lignes"
 }
 
 log "Lecture des communes… ($COMMUNES)"
@@ -296,15 +215,11 @@ fi
 log "Import en base (une seule transaction)…"
 files=()
 for step in "${TRANSACTION[@]}"; do files+=(-f "$SQL_DIR/$step.sql"); done
-if ! pg --single-transaction "${files[@]}" \
+run_transaction "${files[@]}" \
     -v has_movements="$HAS_MOVEMENTS" -v has_epci="$HAS_EPCI" -v has_departments="$HAS_DEPARTMENTS" \
     -v communes_file="$COMMUNES" -v populations_file="$POPULATIONS" -v movements_file="$MOVEMENTS" \
     -v epci_file="$EPCI" -v departments_file="$DEPARTMENTS" -v source="$SOURCE" \
-    -v batch_name="${COMMUNES##*/} + ${POPULATIONS##*/}" 2>"$WORKDIR/psql.log"; then
-    # Messages psql (« psql:…/40-check-sources.sql:12: ERROR:  … ») ramenés à l'essentiel.
-    sed -E -e 's/^psql:[^:]*:[0-9]+: //' -e 's/^(ERREUR|ERROR): +/  /' "$WORKDIR/psql.log" >&2
-    die "import interrompu, transaction annulée"
-fi
+    -v batch_name="${COMMUNES##*/} + ${POPULATIONS##*/}"
 STAGING_CREATED=false # supprimé par la transaction
 
 ELAPSED_MS=$((($(date +%s%N) - START_NS) / 1000000))

@@ -4,39 +4,13 @@
 SET client_min_messages = warning;
 SET LOCAL lock_timeout = '60s';
 
--- Code sans espaces, en majuscules ; un code purement numérique trop court (zéro de tête perdu
--- par un tableur ou un champ numérique) est complété à gauche.
-CREATE FUNCTION pg_temp.norm_code(v text, width integer) RETURNS text
-LANGUAGE sql IMMUTABLE AS $f$
-    SELECT CASE
-        WHEN btrim(v) = '' THEN NULL
-        WHEN btrim(v) ~ '^[0-9]+$' AND length(btrim(v)) < width THEN lpad(btrim(v), width, '0')
-        ELSE upper(btrim(v))
-    END
-$f$;
+-- norm_code, code_list, refuse, department_of, first_column, required_column, optional_column
+\ir ../common/helpers.sql
 
 -- Polygones valides, multi, sans les morceaux de dimension inférieure que ST_MakeValid produit.
 CREATE FUNCTION pg_temp.clean_multi(g geometry) RETURNS geometry
 LANGUAGE sql IMMUTABLE AS $f$
     SELECT ST_Multi(ST_CollectionExtract(CASE WHEN ST_IsValid(g) THEN g ELSE ST_MakeValid(g) END, 3))
-$f$;
-
--- Liste lisible de codes pour les messages d'erreur (les 40 premiers).
-CREATE FUNCTION pg_temp.code_list(codes text[]) RETURNS text
-LANGUAGE sql IMMUTABLE AS $f$
-    SELECT array_to_string(codes[1:40], ', ')
-        || CASE WHEN cardinality(codes) > 40
-                THEN format(' … (%s au total)', cardinality(codes)) ELSE '' END
-$f$;
-
--- Stops the import with "<what> : <values>" when the check found offending values (NULL: none).
-CREATE FUNCTION pg_temp.refuse(what text, offending text[]) RETURNS void
-LANGUAGE plpgsql AS $f$
-BEGIN
-    IF offending IS NOT NULL THEN
-        RAISE EXCEPTION '% : %', what, pg_temp.code_list(offending);
-    END IF;
-END
 $f$;
 
 CREATE FUNCTION pg_temp.department_name(code text) RETURNS text
@@ -51,50 +25,4 @@ LANGUAGE sql IMMUTABLE AS $f$
         WHEN '53' THEN 'Mayenne'
         ELSE 'Département ' || code
     END
-$f$;
-
--- Département d'un code commune (97x pour l'outre-mer).
-CREATE FUNCTION pg_temp.department_of(insee text) RETURNS text
-LANGUAGE sql IMMUTABLE AS $f$
-    SELECT CASE WHEN insee LIKE '97%' THEN left(insee, 3) ELSE left(insee, 2) END
-$f$;
-
--- The sources name their columns in several ways (ogr2ogr lower-cases them): the first of the
--- candidates that the staging table has, or NULL.
-CREATE FUNCTION pg_temp.first_column(staging text, tbl text, candidates text[]) RETURNS text
-LANGUAGE sql STABLE AS $f$
-    SELECT c.name
-    FROM unnest(candidates) WITH ORDINALITY AS c(name, rank)
-    WHERE EXISTS (SELECT 1 FROM information_schema.columns i
-                  WHERE i.table_schema = staging AND i.table_name = tbl AND i.column_name = c.name)
-    ORDER BY c.rank
-    LIMIT 1
-$f$;
-
--- A column the import cannot do without: its name, or the error `message`.
-CREATE FUNCTION pg_temp.required_column(staging text, tbl text, candidates text[], message text) RETURNS text
-LANGUAGE plpgsql AS $f$
-DECLARE
-    found text := pg_temp.first_column(staging, tbl, candidates);
-BEGIN
-    IF found IS NULL THEN
-        RAISE EXCEPTION '%', message;
-    END IF;
-    RETURN found;
-END
-$f$;
-
--- An optional column: when the source has none, an all-NULL column is added to the staging
--- table, so that the statements reading it stay the same whatever the source.
-CREATE FUNCTION pg_temp.optional_column(staging text, tbl text, candidates text[]) RETURNS text
-LANGUAGE plpgsql AS $f$
-DECLARE
-    found text := pg_temp.first_column(staging, tbl, candidates);
-BEGIN
-    IF found IS NULL THEN
-        EXECUTE format('ALTER TABLE %I.%I ADD COLUMN IF NOT EXISTS thd_absent text', staging, tbl);
-        found := 'thd_absent';
-    END IF;
-    RETURN found;
-END
 $f$;

@@ -16,17 +16,6 @@ SELECT pg_temp.required_column(:'staging', 'communes', '{code,insee_com,code_ins
        pg_temp.optional_column(:'staging', 'populations', '{dep,code_departement,code_dep}') AS pop_dep
 \gset
 
-\if :has_movements
-\set movements_columns_message '--movements : colonnes MOD, DATE_EFF, TYPECOM_AV, COM_AV, TYPECOM_AP, COM_AP attendues dans ' :movements_file
-SELECT pg_temp.required_column(:'staging', 'movements', '{mod}', :'movements_columns_message') AS mvt_mod,
-       pg_temp.required_column(:'staging', 'movements', '{date_eff}', :'movements_columns_message') AS mvt_date,
-       pg_temp.required_column(:'staging', 'movements', '{typecom_av}', :'movements_columns_message') AS mvt_type_av,
-       pg_temp.required_column(:'staging', 'movements', '{com_av}', :'movements_columns_message') AS mvt_com_av,
-       pg_temp.required_column(:'staging', 'movements', '{typecom_ap}', :'movements_columns_message') AS mvt_type_ap,
-       pg_temp.required_column(:'staging', 'movements', '{com_ap}', :'movements_columns_message') AS mvt_com_ap
-\gset
-\endif
-
 \if :has_epci
 SELECT pg_temp.required_column(:'staging', 'epci', '{code_geo,siren,code_siren,siren_epci,code_epci,code}',
            '--epci : champ SIREN introuvable (code_geo, siren, code_siren, siren_epci, code_epci, code) dans '

@@ -15,13 +15,8 @@ CREATE TEMP TABLE pop AS
            regexp_replace(coalesce(:"pop_pmun", ''), '[[:space:]\u00a0\u202f]', '', 'g') AS pmun
     FROM :"staging".populations;
 
-CREATE TEMP TABLE mvt (mod text, date_eff text, typecom_av text, com_av text, typecom_ap text, com_ap text);
-\if :has_movements
-INSERT INTO mvt
-    SELECT btrim(:"mvt_mod"), btrim(:"mvt_date"), upper(btrim(:"mvt_type_av")), pg_temp.norm_code(:"mvt_com_av", 5),
-           upper(btrim(:"mvt_type_ap")), pg_temp.norm_code(:"mvt_com_ap", 5)
-    FROM :"staging".movements;
-\endif
+-- the temp table mvt (its columns found and its dates checked there)
+\ir ../common/movements.sql
 
 CREATE TEMP TABLE src_epci (siren text, name text, geom geometry);
 \if :has_epci

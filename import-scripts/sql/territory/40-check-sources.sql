@@ -31,9 +31,6 @@ BEGIN
     PERFORM pg_temp.refuse('Populations : code département invalide ou incohérent avec le code commune',
         (SELECT array_agg(insee || ' (' || dep || ')' ORDER BY insee) FROM pop WHERE dep IS NOT NULL AND (dep !~ '^([0-9]{2}|2A|2B|97[1-6])$' OR left(insee, length(dep)) <> dep)));
 
-    PERFORM pg_temp.refuse('Mouvements : date d''effet illisible (attendu AAAA-MM-JJ)',
-        (SELECT array_agg(DISTINCT date_eff) FROM mvt WHERE date_eff !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'));
-
     PERFORM pg_temp.refuse('EPCI : SIREN invalide',
         (SELECT array_agg(coalesce(siren, '(vide)') ORDER BY siren) FROM src_epci WHERE siren IS NULL OR siren !~ '^[0-9]{9}$'));
 

@@ -67,3 +67,21 @@ test('programme: phase then tranche, a repeated name said once', () => {
   assert.equal(programmeText({ phase: 'P2', tranche: 'P2' }), 'P2');
   assert.equal(programmeText({}), '');
 });
+
+test('perimeter: named with its operator, and outside the public programme said so in both languages', async () => {
+  const { outsideProgrammeText, perimeterText } = await import('../../main/resources/META-INF/resources/js/map/perimeter.js');
+  assert.equal(perimeterText('PRIVATE_L3313', 'Orange'), 'Zone d’initiative privée — Orange');
+  assert.equal(perimeterText('VERY_DENSE', 'Free, Orange, SFR'), 'Zone très dense');
+  assert.equal(perimeterText('PUBLIC', null), 'Réseau d’initiative publique');
+  assert.equal(outsideProgrammeText('PUBLIC', null), null);
+  assert.equal(outsideProgrammeText(undefined, null), null);
+  assert.equal(outsideProgrammeText('PRIVATE_L3313', 'Orange'),
+    'Zone d’initiative privée — Orange, hors programme public : la fibre y est déployée par des opérateurs privés');
+  i18n.setLang('en');
+  try {
+    assert.equal(outsideProgrammeText('PRIVATE_L3313', 'SFR'),
+      'Private initiative zone — SFR, outside the public programme: private operators roll fibre out there');
+  } finally {
+    i18n.setLang('fr');
+  }
+});

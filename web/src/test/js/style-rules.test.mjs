@@ -104,3 +104,15 @@ test('truthy reads MVT booleans in any of their encodings', () => {
   for (const v of [true, 'true', 1, '1']) assert.equal(truthy(v), true);
   for (const v of [false, 'false', 0, '0', null, undefined, 'yes']) assert.equal(truthy(v), false);
 });
+
+test('a commune outside the public programme is its own class, never a share', () => {
+  const areas = new Map([['29019', { premises: 100, bestTechnology: { ftth: 0 } }]]);
+  // with figures of 0 % open to fibre, a private-initiative commune is still shown as private
+  assert.equal(communeClass('fibre', areas, '29019', 'PRIVATE_L3313'), 'private');
+  assert.equal(communeClass('thd', null, '35238', 'VERY_DENSE'), 'private');
+  assert.equal(communeClass('fibre', areas, '29019', 'PUBLIC'), 0);
+  assert.equal(communeClass('fibre', areas, '29019', undefined), 0);
+  assert.equal(choroplethColour('fibre', 'private', false), withAlpha(COLOURS.privatePerimeter, 0.9));
+  assert.notEqual(COLOURS.privatePerimeter, COLOURS.noData);
+  for (const mode of Object.keys(CHOROPLETH)) assert.ok(!CHOROPLETH[mode].colours.includes(COLOURS.privatePerimeter));
+});

@@ -49,7 +49,8 @@ class ArchitectureTest {
             Map.entry("progress", Set.of("eligibility")),
             Map.entry("tiles", Set.of("catalog", "eligibility")),
             Map.entry("ogc", Set.of("catalog")),
-            Map.entry("layers", Set.of("catalog")));
+            Map.entry("layers", Set.of("catalog")),
+            Map.entry("perimeter", Set.of("security")));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -45,10 +45,13 @@ class BadInputCorpusTest extends DemoDatabaseTest {
             "Invalid ", "Unsupported", "is not ", "could not", "No endpoint", "Content-Type");
 
     /** Values that bring a request up to the parameter under test: path variables and required parameters. */
-    static final Map<String, List<String>> SAMPLES = Map.of(
-            "layer", List.of("buildings"), "id", List.of("buildings", "1"), "z", List.of("14"), "x", List.of("8101"),
-            "y", List.of("5695"), "featureId", List.of("1"), "level", List.of("commune"), "q", List.of("rue"),
-            "lon", List.of("-2.05"), "lat", List.of("48.45"));
+    static final Map<String, List<String>> SAMPLES = Map.ofEntries(
+            Map.entry("layer", List.of("buildings")), Map.entry("id", List.of("buildings", "1")),
+            Map.entry("z", List.of("14")), Map.entry("x", List.of("8101")), Map.entry("y", List.of("5695")),
+            Map.entry("featureId", List.of("1")), Map.entry("level", List.of("commune")), Map.entry("q", List.of("rue")),
+            Map.entry("lon", List.of("-2.05")), Map.entry("lat", List.of("48.45")),
+            // a commune and a department of the demo's territory: the perimeter routes reach their handler
+            Map.entry("insee", List.of("22001")), Map.entry("code", List.of("22")));
     /** Parameters read together: testing one sends the other with a sound value. */
     static final Map<String, String> PAIRS = Map.of("lon", "lat", "lat", "lon");
     static final String PROBE = "zzqx";

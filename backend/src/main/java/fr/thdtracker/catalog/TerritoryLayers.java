@@ -18,6 +18,13 @@ final class TerritoryLayers {
     private static final String COMMUNE_LINES =
             "LEFT JOIN (SELECT insee, sum(lines) AS lines FROM building GROUP BY insee) n ON n.insee = t.insee";
 
+    /** The perimeter in force today (V16: public when no row holds), for the map's choropleth and popup. */
+    private static final String COMMUNE_PERIMETER =
+            "LEFT JOIN thd_commune_perimeter(current_date) pr ON pr.insee = t.insee";
+
+    /** The Arcep observatory per current commune (V20), absent until import-arcep.sh has run. */
+    private static final String COMMUNE_ARCEP = "LEFT JOIN arcep_commune_figures af ON af.insee = t.insee";
+
     /** Lines and deployed lines per zone, summed from the buildings of their PM areas. */
     private static final String ZONE_LINES = """
             LEFT JOIN (SELECT pm.zone_id, sum(bd.lines) AS lines, sum(bd.lines) FILTER (WHERE bd.state = 'DEPLOYE') AS deployed
@@ -35,9 +42,14 @@ final class TerritoryLayers {
             .only(TILES, GEOJSON)
             .build();
 
+    /**
+     * The communes with their perimeter (tiles carry it only where it is not public, so that a
+     * public commune costs no byte) and, in the OGC API, the Arcep observatory's figures.
+     */
     static final Layer COMMUNES = Layer.named("communes")
             .titles("Communes", "Municipalities")
-            .description("Communes du territoire (population, logements)")
+            .description("Communes du territoire (population, logements, périmètre public, observatoire Arcep :"
+                    + " logements, établissements, locaux raccordables par trimestre, classe de couverture ; source Arcep)")
             .from("commune t").featureId("t.insee", "t.insee")
             .attributes(
                     everywhere("insee", "t.insee"),
@@ -46,7 +58,21 @@ final class TerritoryLayers {
                     in("epci", "t.epci_siren", OGC),
                     in("population", "t.population", OGC, GEOJSON),
                     in("dwellings", "t.dwellings", OGC),
-                    in("lines", "coalesce(n.lines, 0)", GEOJSON).joining(COMMUNE_LINES))
+                    in("lines", "coalesce(n.lines, 0)", GEOJSON).joining(COMMUNE_LINES),
+                    in("perimeter", "nullif(pr.kind, 'PUBLIC')", TILES).joining(COMMUNE_PERIMETER),
+                    in("perimeter", "coalesce(pr.kind, 'PUBLIC')", OGC, GEOJSON).joining(COMMUNE_PERIMETER),
+                    everywhere("perimeterOperator", "thd_operator_name(pr.operator_code)").joining(COMMUNE_PERIMETER),
+                    in("perimeterOperatorCode", "pr.operator_code", OGC).joining(COMMUNE_PERIMETER),
+                    in("perimeterLabel", "thd_perimeter_label(coalesce(pr.kind, 'PUBLIC'), pr.operator_code)", OGC, GEOJSON)
+                            .joining(COMMUNE_PERIMETER),
+                    in("perimeterSince", "pr.valid_from", OGC).joining(COMMUNE_PERIMETER),
+                    in("arcepVintage", "af.vintage", OGC).joining(COMMUNE_ARCEP),
+                    in("logements", "af.logements", OGC).joining(COMMUNE_ARCEP),
+                    in("etablissements", "af.etablissements", OGC).joining(COMMUNE_ARCEP),
+                    in("arcepQuarter", "af.latest_quarter", OGC).joining(COMMUNE_ARCEP),
+                    in("connectable", "af.connectable", OGC).joining(COMMUNE_ARCEP),
+                    in("coverageClass", "af.coverage_class", OGC).joining(COMMUNE_ARCEP),
+                    in("connectableByQuarter", "af.connectable_by_quarter", OGC).joining(COMMUNE_ARCEP))
             .tiles(ZoomRules.polygons()).geoJson(GeoJsonRule.whole(50))
             .build();
 

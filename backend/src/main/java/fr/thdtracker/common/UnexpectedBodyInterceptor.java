@@ -12,6 +12,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,6 +31,11 @@ class UnexpectedBodyInterceptor implements HandlerInterceptor, WebMvcConfigurer 
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        // an error dispatch (a 403 of the security chain…) carries the refused request's body: the
+        // error page must keep that status, not answer 415 for a body it was never sent
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            return true;
+        }
         if (handler instanceof HandlerMethod method && hasBody(request) && !readsBody(method)) {
             throw new UnexpectedBodyException("Cette adresse n'attend pas de corps de requête : envoyez les paramètres "
                     + "dans l'adresse");

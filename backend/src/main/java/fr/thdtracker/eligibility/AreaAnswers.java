@@ -32,13 +32,14 @@ class AreaAnswers {
         LocalDate d = AsOf.orToday(asOf);
         List<EligibilityRepository.Count> counts = repository.counts(level, d, model.ftth().speedClass().ordinal());
         Map<String, String> names = repository.names(level);
+        Map<String, CommunePerimeter> perimeters = level == AreaLevel.COMMUNE ? repository.perimeters(d) : Map.of();
         Map<String, AreaTally> byCode = new LinkedHashMap<>();
         for (EligibilityRepository.Count c : counts) {
             byCode.computeIfAbsent(c.code(), AreaTally::new).add(c);
         }
         List<AreaFigures> areas = byCode.values().stream()
                 .sorted(Comparator.comparing(AreaTally::code))
-                .map(a -> a.figures(names.get(a.code()))).toList();
+                .map(a -> a.figures(names.get(a.code()), perimeters.get(a.code()))).toList();
         return new EligibilityAreas(level.param, d, datasetInfo.refreshDate().orElse(null), THRESHOLDS_MBPS, areas);
     }
 }

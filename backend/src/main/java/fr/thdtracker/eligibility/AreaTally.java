@@ -32,14 +32,14 @@ final class AreaTally {
         }
     }
 
-    AreaFigures figures(String name) {
+    AreaFigures figures(String name, CommunePerimeter perimeter) {
         AreaFigures.Cumulative cumulative = new AreaFigures.Cumulative(atLeast(SpeedClass.FROM_3),
                 atLeast(SpeedClass.FROM_8), atLeast(SpeedClass.FROM_30), atLeast(SpeedClass.FROM_100),
                 atLeast(SpeedClass.FROM_1000), byClass.get(SpeedClass.INELIGIBLE));
         AreaFigures.BestTechnology best = new AreaFigures.BestTechnology(fibre, copper30, copper8,
                 total - fibre - copper30 - copper8);
         double share = total == 0 ? 0 : Math.round(10000.0 * fibre / total) / 10000.0;
-        return new AreaFigures(code, name, total, cumulative, byClass, best, share);
+        return new AreaFigures(code, name, total, cumulative, byClass, best, share, perimeter);
     }
 
     private long atLeast(SpeedClass threshold) {

@@ -66,8 +66,8 @@ class EligibilityRepository {
                    (SELECT new_value FROM building_event s WHERE s.building_id = b.id AND s.field = 'state'
                       AND s.effective_on <= :d ORDER BY s.effective_on DESC, s.id DESC LIMIT 1) AS state_on_date,
                    per.kind AS perimeter_kind, per.operator_code AS perimeter_operator,
-                   (SELECT string_agg(op.name, ', ' ORDER BY op.name) FROM operator op
-                     WHERE op.arcep_code = ANY (string_to_array(per.operator_code, '-'))) AS perimeter_operator_name
+                   thd_operator_name(per.operator_code) AS perimeter_operator_name,
+                   thd_perimeter_label(per.kind, per.operator_code) AS perimeter_label
             FROM building b
             JOIN commune c ON c.insee = b.insee
             JOIN thd_commune_perimeter(:d) per ON per.insee = b.insee
@@ -205,6 +205,26 @@ class EligibilityRepository {
                 .query((rs, i) -> new SrPremise(rs.getLong("id"), rs.getDouble("lon"), rs.getDouble("lat"),
                         SpeedClass.values()[rs.getInt("cls")], rs.getBoolean("fibre"), rs.getLong("lines")))
                 .list();
+    }
+
+    private static final String PERIMETERS = """
+            SELECT insee, kind, operator_code, thd_operator_name(operator_code) AS operator_name,
+                   thd_perimeter_label(kind, operator_code) AS label
+            FROM thd_commune_perimeter(:d)
+            """;
+
+    /** Every commune's perimeter on :d, by INSEE code. */
+    Map<String, CommunePerimeter> perimeters(LocalDate on) {
+        Map<String, CommunePerimeter> out = new HashMap<>();
+        jdbc.sql(PERIMETERS).param("d", on).query(rs -> {
+            out.put(rs.getString("insee"), perimeterOf(rs));
+        });
+        return out;
+    }
+
+    private static CommunePerimeter perimeterOf(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new CommunePerimeter(rs.getString("kind"), rs.getString("operator_code"), rs.getString("operator_name"),
+                rs.getString("label"), "PUBLIC".equals(rs.getString("kind")));
     }
 
     /** INSEE codes of the communes with premises in the scope. */

@@ -45,11 +45,9 @@ class PremiseAnswers {
         PremiseEligibility.Programme programme = new PremiseEligibility.Programme(row.phase(), row.phaseName(),
                 row.tranche(), row.trancheName(), row.phaseTargetEnd(), forecast);
         return new PremiseEligibility(row.id(), row.code(), row.postalAddress(), row.building(),
-                new PremiseEligibility.Commune(row.insee(), row.commune()),
+                new PremiseEligibility.Commune(row.insee(), row.commune(), row.perimeter()),
                 new PremiseEligibility.Location(row.lon(), row.lat()), d, datasetInfo.refreshDate().orElse(null),
-                row.stateOnDate(), best, copper, fibre, programme,
-                new PremiseEligibility.Perimeter(row.perimeter().kind(), row.perimeter().operatorCode(),
-                        row.perimeter().operatorName()));
+                row.stateOnDate(), best, copper, fibre, programme);
     }
 
     PremiseEligibility nearest(double lon, double lat, LocalDate asOf) {

@@ -12,22 +12,18 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 record PremiseEligibility(long buildingId, String code, String address, Building building, Commune commune,
                           Location location,
                           LocalDate asOf, LocalDate dataRefreshDate, String state, Offer best, Offer copper,
-                          boolean openToFibre, Programme programme, Perimeter perimeter) {
-
-    /**
-     * The commune's perimeter on the date: PUBLIC (the programme's), or VERY_DENSE, PRIVATE_L3313,
-     * PRIVATE_INTENTION with the private operator's Arcep code(s) and name(s) — there the fibre, if
-     * any, is the private operator's and the programme has no forecast.
-     */
-    record Perimeter(String kind, @JsonInclude(JsonInclude.Include.NON_NULL) String operatorCode,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) String operatorName) {
-    }
+                          boolean openToFibre, Programme programme) {
 
     /** IPE TypeImmeuble and the building's lines: dwellings and business premises. */
     record Building(String type, int lines, int dwellings, int businessPremises) {
     }
 
-    record Commune(String insee, String name) {
+    /**
+     * The building's commune and its perimeter on the date: PUBLIC (the programme's), or VERY_DENSE,
+     * PRIVATE_L3313, PRIVATE_INTENTION with the private operator(s) — there the fibre, if any, is the
+     * private operator's and the programme has no forecast.
+     */
+    record Commune(String insee, String name, CommunePerimeter perimeter) {
     }
 
     record Location(double lon, double lat) {

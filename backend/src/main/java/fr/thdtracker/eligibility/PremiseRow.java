@@ -10,11 +10,8 @@ record PremiseRow(long id, String code, Address address, PremiseEligibility.Buil
                   LocalDate commercialOpeningDate, String tranche, String trancheName, String phase,
                   String phaseName, LocalDate phaseTargetEnd, String pmCode, LocalDate pmPlannedDate,
                   LocalDate pmMadeAvailableDate, LocalDate fibreFrom, LocalDate fibreUntil, String stateOnDate,
-                  CopperLine exchange, CopperLine cabinet, LocalDate cabinetCommissionedOn, Perimeter perimeter) {
-
-    /** The commune's perimeter on the date asked (V16): PUBLIC, or a private kind with its operator(s). */
-    record Perimeter(String kind, String operatorCode, String operatorName) {
-    }
+                  CopperLine exchange, CopperLine cabinet, LocalDate cabinetCommissionedOn,
+                  CommunePerimeter perimeter) {
 
     record Address(Integer streetNumber, String streetSuffix, String streetName) {
     }

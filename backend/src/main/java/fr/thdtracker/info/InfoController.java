@@ -37,7 +37,8 @@ class InfoController {
                 : new SiteInfo.Demo(Long.parseLong(seed), Double.parseDouble(values.getOrDefault("demo.scale", "0")));
         // an external basemap is optional configuration: the map works offline without it
         SiteInfo.Basemap basemap = basemapUrl.isBlank() ? null : new SiteInfo.Basemap(basemapUrl, basemapAttribution);
-        return new SiteInfo(values.get("data.refresh_date"), values.get("territory.source"), demo, basemap);
+        return new SiteInfo(values.get("data.refresh_date"), values.get("territory.source"), values.get("arcep.source"),
+                demo, basemap);
     }
 
     /** 200 with the user's name and roles; anonymous callers get 401 from the security chain. */

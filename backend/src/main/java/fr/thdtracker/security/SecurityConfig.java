@@ -53,6 +53,7 @@ class SecurityConfig {
             "/api/info", "/api/phases", "/api/layers/**", "/actuator/health", "/actuator/health/**",
             "/api/eligibility/lookup", "/api/eligibility/suggest", "/api/eligibility/suggest/numbers",
             "/api/eligibility/buildings/*", "/api/eligibility/areas",
+            "/api/perimeter/**",
             "/ogc", "/ogc/**",
             "/error"
     };

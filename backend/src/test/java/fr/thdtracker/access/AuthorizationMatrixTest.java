@@ -50,6 +50,9 @@ class AuthorizationMatrixTest extends DemoDatabaseTest {
                     new Rule(Needs.ANYONE, "/api/eligibility/suggest/numbers?insee=00000&street=none")),
             Map.entry("GET /api/eligibility/buildings/{id}", new Rule(Needs.ANYONE, "/api/eligibility/buildings/{building}")),
             Map.entry("GET /api/eligibility/areas", new Rule(Needs.ANYONE, "/api/eligibility/areas?level=department")),
+            Map.entry("GET /api/perimeter/communes/{insee}", new Rule(Needs.ANYONE, "/api/perimeter/communes/99999")),
+            Map.entry("GET /api/perimeter/epci/{siren}", new Rule(Needs.ANYONE, "/api/perimeter/epci/999999999")),
+            Map.entry("GET /api/perimeter/departments/{code}", new Rule(Needs.ANYONE, "/api/perimeter/departments/99")),
             Map.entry("GET /ogc", new Rule(Needs.ANYONE, "/ogc")),
             Map.entry("GET /ogc/", new Rule(Needs.ANYONE, "/ogc/")),
             Map.entry("GET /ogc/conformance", new Rule(Needs.ANYONE, "/ogc/conformance")),
@@ -78,6 +81,9 @@ class AuthorizationMatrixTest extends DemoDatabaseTest {
             Map.entry("GET /api/tokens", new Rule(Needs.VIEWER, "/api/tokens")),
             Map.entry("DELETE /api/tokens/{id}", new Rule(Needs.VIEWER, "/api/tokens/999999999")),
             Map.entry("GET /api/admin/audit", new Rule(Needs.ADMIN, "/api/admin/audit?limit=1")),
+            // no body: 400 to an administrator, nothing written
+            Map.entry("GET /api/admin/perimeter/communes/{insee}", new Rule(Needs.ADMIN, "/api/admin/perimeter/communes/99999")),
+            Map.entry("POST /api/admin/perimeter/communes/{insee}", new Rule(Needs.ADMIN, "/api/admin/perimeter/communes/99999")),
             Map.entry("GET /actuator/info", new Rule(Needs.VIEWER, "/actuator/info")),
             // engineers
             Map.entry("GET /api/eligibility/what-if", new Rule(Needs.ENGINEER, "/api/eligibility/what-if?operation=X")),

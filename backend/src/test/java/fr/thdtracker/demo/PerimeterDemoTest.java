@@ -134,7 +134,7 @@ class PerimeterDemoTest extends DemoDatabaseTest {
         assertThat(now.path("best").path("servedBy").path("code").asText()).isEqualTo(connectable.operator());
         assertThat(now.path("best").path("servedBy").path("name").asText()).isIn("Orange", "SFR");
         assertThat(now.path("copper").path("technology").asText()).isIn("ADSL2PLUS", "VDSL2", "NONE");
-        assertThat(now.path("perimeter").path("kind").asText()).isEqualTo("PRIVATE_L3313");
+        assertThat(now.path("commune").path("perimeter").path("kind").asText()).isEqualTo("PRIVATE_L3313");
         assertThat(now.path("programme").path("tranche").isNull()).isTrue();
         // before the operator's network reached it: copper only; the only date known is its own opening
         JsonNode before = eligibility(connectable.id(), "2013-06-01");
@@ -147,10 +147,10 @@ class PerimeterDemoTest extends DemoDatabaseTest {
                 .query(Long.class).single();
         JsonNode copperOnly = eligibility(waiting, "2026-10-31");
         assertThat(copperOnly.path("best").path("technology").asText()).isNotEqualTo("FTTH");
-        assertThat(copperOnly.path("perimeter").path("kind").asText()).isNotEqualTo("PUBLIC");
+        assertThat(copperOnly.path("commune").path("perimeter").path("kind").asText()).isNotEqualTo("PUBLIC");
         // a premise of the programme says so too
         long publicPremise = jdbc.sql("SELECT min(id) FROM building WHERE pm_zone_id IS NOT NULL").query(Long.class).single();
-        assertThat(eligibility(publicPremise, "2026-10-31").path("perimeter").path("kind").asText()).isEqualTo("PUBLIC");
+        assertThat(eligibility(publicPremise, "2026-10-31").path("commune").path("perimeter").path("kind").asText()).isEqualTo("PUBLIC");
     }
 
     private JsonNode eligibility(long id, String asOf) {

@@ -134,8 +134,13 @@ public abstract class TerritoryImportFixture {
     protected record Result(int exitCode, String output) {
     }
 
-    /** Runs the script from the project root; stdout and stderr together. */
+    /** Runs the territory script from the project root; stdout and stderr together. */
     static Result runScript(Map<String, String> env, Object... args) throws IOException, InterruptedException {
+        return run(script, env, args);
+    }
+
+    /** Runs an import script from the project root; stdout and stderr together. */
+    static Result run(Path script, Map<String, String> env, Object... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         for (Object a : args) {
             command.add(a.toString());
@@ -150,7 +155,7 @@ public abstract class TerritoryImportFixture {
             Process p = pb.start();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("import-territory.sh still running after " + TIMEOUT_SECONDS + " s:\n"
+                throw new AssertionError(script.getFileName() + " still running after " + TIMEOUT_SECONDS + " s:\n"
                         + Files.readString(out, StandardCharsets.UTF_8));
             }
             return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));

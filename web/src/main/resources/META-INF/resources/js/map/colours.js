@@ -9,6 +9,9 @@ export const COLOURS = {
   department: '#4d4d4d',
   communeOutline: 'rgba(60, 60, 60, 0.35)',
   noData: '#d9d9d9',
+  // communes outside the public programme (private initiative, very dense): neither a share of the
+  // choropleth's greens or blues nor the grey of "no data", so that they never read as 0 %
+  privatePerimeter: '#cdb9dc',
   tranche: { P1T1: '#1b7837', P1T2: '#5aae61', P2: '#f1a340', P3: '#998ec3', _: '#888888' },
   state: {
     CIBLE: '#bdbdbd', SIGNE: '#9ecae1', EN_COURS: '#fdae6b', DEPLOYE: '#31a354',

@@ -56,7 +56,9 @@ function tileLayer(name, source, style, options) {
 }
 
 function attributionText() {
-  const source = data.info && data.info.territorySource ? data.info.territorySource : t('attr.defaultSource');
+  const territory = data.info && data.info.territorySource ? data.info.territorySource : t('attr.defaultSource');
+  // the public perimeter and the communes' figures come from the Arcep observatory when it is imported
+  const source = data.info && data.info.arcepSource ? territory + ' ; ' + data.info.arcepSource : territory;
   // OpenLayers renders attributions as HTML: escape the server's text.
   return escapeHtml(t('attr.territory', { source }));
 }

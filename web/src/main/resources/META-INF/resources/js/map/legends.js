@@ -36,6 +36,7 @@ export function renderCommunesLegend() {
   const overBasemap = !!app.basemapLayer;
   const items = CHOROPLETH[mode].colours.map((c, i) =>
     legendItem(swatch(choroplethColour(mode, i, overBasemap)), shareClassLabel(i, locale())));
+  items.push(legendItem(swatch(choroplethColour(mode, 'private', overBasemap)), t('legend.privatePerimeter')));
   items.push(legendItem(swatch(choroplethColour(mode, -1, overBasemap)), t('legend.noData')));
   $('legend-communes').replaceChildren(
     el('h3', { text: t('choropleth.' + mode) }),

@@ -2,6 +2,7 @@
 import { SPEED_CLASSES } from './config.js';
 import { CHOROPLETH, COLOURS } from './colours.js';
 import { dl, popupFooter, popupHeader } from './popup-parts.js';
+import { outsideProgrammeText, perimeterText } from './perimeter.js';
 import { truthy } from './style-rules.js';
 import { app } from './state.js';
 import { fmtDate } from '../lib/dates.js';
@@ -38,12 +39,18 @@ export function renderCommune(props) {
   const sub = [insee ? t('f.insee') + ' ' + insee : null,
     props.department ? t('f.department') + ' ' + props.department : null].filter(Boolean).join(' · ');
   const head = popupHeader('kind.commune', props.name || (area && area.name) || insee, sub);
-  if (!areas) return [...head, el('p', { text: t('legend.notLoaded') })];
-  if (!area) return [...head, el('p', { text: t('commune.noData') }), popupFooter(areas.asOf, areas.dataRefreshDate)];
+  // the perimeter of the tile (today's) until the areas give the one of the date shown
+  const perimeter = area && area.perimeter ? area.perimeter : { kind: props.perimeter || 'PUBLIC', operatorName: props.perimeterOperator };
+  const outside = outsideProgrammeText(perimeter.kind, perimeter.operatorName);
+  const notice = outside ? el('p', { class: 'perimeter-notice', text: outside }) : null;
+  if (!areas) return [...head, notice, el('p', { text: t('legend.notLoaded') })];
+  if (!area) return [...head, notice, el('p', { text: t('commune.noData') }), popupFooter(areas.asOf, areas.dataRefreshDate)];
   const total = numberOr(area.premises, 0);
   return [
     ...head,
+    notice,
     dl([
+      ['f.perimeter', outside ? null : perimeterText(perimeter.kind, perimeter.operatorName)],
       ['f.premises', fmtNumber(total, 0, locale())],
       ['f.fibreShare', fmtShare(CHOROPLETH.fibre.share(area), locale())],
       ['f.thdShare', fmtShare(CHOROPLETH.thd.share(area), locale())]

@@ -1,5 +1,6 @@
 /* The popup of a premise: what it can get today, what is planned, and its copper line. */
 import { popupFooter, popupHeader, dl, speedBadge } from './popup-parts.js';
+import { outsideProgrammeText } from './perimeter.js';
 import { quarterText } from './as-of.js';
 import { app, data } from './state.js';
 import { el } from '../lib/dom.js';
@@ -89,6 +90,12 @@ function copperBlock(copper, speedShownAbove) {
   ]);
 }
 
+/** In a private-initiative town: "Zone d'initiative privée — Orange, hors programme public : …". */
+function perimeterNotice(perimeter) {
+  const text = perimeter ? outsideProgrammeText(perimeter.kind, perimeter.operatorName) : null;
+  return text ? el('p', { class: 'perimeter-notice', text }) : null;
+}
+
 /** "Phase 1 — Tranche 1", without repeating a name that is the same for both. */
 export function programmeText(p) {
   return [p.phaseName || p.phase, p.trancheName || p.tranche]
@@ -100,6 +107,7 @@ export function renderPremise(a) {
     .filter(Boolean).join(' ') : null;
   return [
     ...popupHeader('kind.premise', a.address || t('premise.noAddress'), commune),
+    perimeterNotice(a.commune && a.commune.perimeter),
     ...[].concat(fibreStatus(a)),
     bestBlock(a.best),
     a.copper ? copperBlock(a.copper, !!a.best && a.best.technology === a.copper.technology) : null,

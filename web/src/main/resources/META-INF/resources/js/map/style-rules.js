@@ -34,12 +34,22 @@ export function shareClassLabel(c, locale) {
 
 /** Fill of a choropleth class; more transparent over an external basemap so it shows through. */
 export function choroplethColour(mode, c, overBasemap) {
-  const base = c < 0 ? COLOURS.noData : CHOROPLETH[mode].colours[c];
+  const base = c === 'private' ? COLOURS.privatePerimeter : c < 0 ? COLOURS.noData : CHOROPLETH[mode].colours[c];
   return withAlpha(base, overBasemap ? 0.7 : 0.9);
 }
 
-/** Class of a commune in a mode: 'none' until the areas are loaded, -1 when it has no figures. */
-export function communeClass(mode, areasByCode, insee) {
+/**
+ * Outside the public programme: a private-initiative, private-intention or very dense commune
+ * (the communes tiles carry a perimeter only where it is not public).
+ */
+export function isPrivatePerimeter(kind) { return kind != null && kind !== '' && kind !== 'PUBLIC'; }
+
+/**
+ * Class of a commune in a mode: 'private' outside the public programme (shown as such, never as
+ * 0 %), 'none' until the areas are loaded, -1 when it has no figures.
+ */
+export function communeClass(mode, areasByCode, insee, perimeter) {
+  if (isPrivatePerimeter(perimeter)) return 'private';
   if (!areasByCode) return 'none';
   const area = areasByCode.get(String(insee));
   return area ? shareClass(CHOROPLETH[mode].share(area)) : -1;

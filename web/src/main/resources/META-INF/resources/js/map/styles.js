@@ -47,7 +47,7 @@ export function zoneStyle(feature) { return styles.zones[feature.get('tranche')]
 
 export function communeStyle(feature, resolution) {
   // areas not loaded yet: 'none', outline only, the land shows through
-  const c = communeClass(app.choroplethMode, app.areas && app.areas.byCode, feature.get('insee'));
+  const c = communeClass(app.choroplethMode, app.areas && app.areas.byCode, feature.get('insee'), feature.get('perimeter'));
   // Below zoom 9 communes are a few pixels wide: a lighter outline keeps the colours readable.
   const fine = resolution > 300;
   const key = app.choroplethMode + '|' + c + '|' + fine + '|' + !!app.basemapLayer;

@@ -1,5 +1,5 @@
--- After ogr2ogr has loaded one file: prints « rows has_geometry polygons » for the checks of
--- import-territory.sh. Variables: staging (schema), table.
+-- After ogr2ogr has loaded one file: prints « rows has_geometry polygons » for the checks of the
+-- import scripts (lib/import.sh, ogr_load). Variables: staging (schema), table.
 SELECT count(*) AS row_count FROM :"staging".:"table" \gset
 SELECT EXISTS (SELECT 1 FROM information_schema.columns
                WHERE table_schema = :'staging' AND table_name = :'table' AND column_name = 'geom') AS has_geom
