@@ -15,6 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source import-scripts/lib/database.sh
+source import-scripts/lib/real-data.sh
 
 scale=0.05
 synthetic=0
@@ -67,24 +68,8 @@ java "${java_opts[@]}" -jar "$jar" --spring.main.web-application-type=none --thd
 premises=$(psql -tAc "SELECT count(*) FROM premise")
 communes=$(psql -tAc "SELECT count(*) FROM commune")
 data_dir="${THD_DATA_DIR:-../shared/data}"
-if [[ "$premises" == 0 && "$communes" == 0 && "$synthetic" == 0 \
-      && -f "$data_dir/admin/communes-bretagne.geojson" \
-      && -f "$data_dir/population/populations-legales-communes-bretagne.csv" ]]; then
-  command -v ogr2ogr >/dev/null 2>&1 || thd_install_or_explain gdal-bin || {
-    echo "(ou ./run.sh --synthetic pour un territoire généré)" >&2; exit 1; }
-  echo "Import des communes réelles depuis $data_dir…"
-  import-scripts/import-territory.sh \
-    --communes "$data_dir/admin/communes-bretagne.geojson" \
-    --populations "$data_dir/population/populations-legales-communes-bretagne.csv" \
-    --movements "$data_dir/population/mouvements-communes-bretagne-depuis-2018.csv" \
-    --epci "$data_dir/admin/epci-bretagne-region-bretagne.geojson"
-  # the Arcep observatory (public perimeter, logements, connectable premises) when it is there too,
-  # read where it is; the demo generator then reads the perimeter
-  if compgen -G "$data_dir/ftth-arcep/*communes-info*.csv" >/dev/null; then
-    echo "Import de l'observatoire Arcep depuis $data_dir/ftth-arcep…"
-    import-scripts/import-arcep.sh --dir "$data_dir/ftth-arcep" \
-      --movements "$data_dir/population/mouvements-communes-bretagne-depuis-2018.csv"
-  fi
+if [[ "$premises" == 0 && "$communes" == 0 && "$synthetic" == 0 ]] && thd_real_data_available "$data_dir"; then
+  thd_import_real_data "$data_dir" || { echo "(ou ./run.sh --synthetic pour un territoire généré)" >&2; exit 1; }
 fi
 
 if [[ "$premises" == 0 ]]; then

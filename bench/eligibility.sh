@@ -4,10 +4,12 @@
 #
 #   bench/eligibility.sh [database=thd_full] [runs=3]
 #
-# Loads the full demo into the database first when it holds no premises. Writes its table into
-# docs/benchmarks.md.
+# Loads the full demo into the database first when it holds no premises, as ./run.sh does (the real
+# territory and the Arcep observatory first when THD_DATA_DIR, default ../shared/data, holds them;
+# THD_BENCH_SYNTHETIC=1 for the generated territory). Writes its table into docs/benchmarks.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+source import-scripts/lib/real-data.sh
 db="${1:-thd_full}"
 runs="${2:-3}"
 bench_use_database "$db"
@@ -18,6 +20,12 @@ app() { java -XX:+UseParallelGC -Xmx6g -jar "$jar" --spring.main.web-application
 
 premises=$(psql -tAc "SELECT count(*) FROM premise" 2>/dev/null || echo 0)
 if [[ "$premises" == 0 ]]; then
+  app --thd.demo.load=false --thd.eligibility.on-start=none >/dev/null
+  data_dir="${THD_DATA_DIR:-../shared/data}"
+  if [[ "${THD_BENCH_SYNTHETIC:-0}" == 0 && "$(psql -tAc "SELECT count(*) FROM commune")" == 0 ]] \
+      && thd_real_data_available "$data_dir"; then
+    thd_import_real_data "$data_dir" >/dev/null
+  fi
   app --thd.demo.load=true --thd.demo.scale=1.0 --thd.eligibility.on-start=none >/dev/null
   premises=$(psql -tAc "SELECT count(*) FROM premise")
 fi

@@ -38,6 +38,10 @@ final class SummarySheet {
     private SummarySheet() {
     }
 
+    /** What the figures count, said where they are read (issue 8): the private towns are not the programme's. */
+    static final String PUBLIC_PROGRAMME_ONLY = "Programme public (réseau d'initiative publique) : les communes "
+            + "d'initiative privée (AMII, L. 33-13) et la zone très dense ne sont pas comptées";
+
     /** @param dataDate the date of the last data refresh, when known */
     static void write(XSSFWorkbook wb, WorkbookStyles s, LocalDate asOf, Scope scope, Optional<LocalDate> dataDate,
                       ProgressByLevel all) {
@@ -50,6 +54,9 @@ final class SummarySheet {
         Row scopeRow = sheet.createRow(r++);
         text(scopeRow, 0, "Périmètre", s.header);
         text(scopeRow, 1, scope.label(), null);
+        Row programme = sheet.createRow(r++);
+        text(programme, 0, "Champ", s.header);
+        text(programme, 1, PUBLIC_PROGRAMME_ONLY, null);
         Row refresh = sheet.createRow(r++);
         text(refresh, 0, "Données au", s.header);
         dataDate.ifPresent(d -> date(refresh, 1, d, s.date));

@@ -3,23 +3,16 @@ package fr.thdtracker.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,9 +23,8 @@ import fr.thdtracker.territory.TerritoryRepository;
 
 /**
  * The demo on the real territory and the real perimeter, in a scratch database: the territory
- * imported by import-territory.sh, then arcep_commune and commune_perimeter filled from the real
- * Arcep 2018 T1 per-commune file (until import-scripts/import-arcep.sh lands on main, this test
- * reads the file itself), then the demo generator at the test scale.
+ * imported by import-territory.sh, then the real Arcep 2018 T1 observatory by import-arcep.sh
+ * (as ./run.sh does), then the demo generator at the test scale.
  */
 class RealPerimeterDemoTest extends TerritoryImportFixture {
 
@@ -43,105 +35,17 @@ class RealPerimeterDemoTest extends TerritoryImportFixture {
     static JdbcClient jdbc;
 
     @BeforeAll
-    static void fillTheObservatoryAndLoadTheDemo() throws Exception {
+    static void importTheObservatoryAndLoadTheDemo() throws Exception {
         assertThat(firstImport.exitCode()).as(firstImport.output()).isZero();
-        Path file = data.resolve("ftth-arcep/arcep-ftth-2018T1-communes-info-bretagne.csv");
-        assertThat(Files.isReadable(file)).as("real data not available: " + file).isTrue();
-        Set<String> current = new HashSet<>(queryList("SELECT insee FROM commune"));
-        Map<String, String> mergedInto = mergers();
-        Map<String, String[]> perimeter = new HashMap<>();
-        try (Connection c = connect();
-             PreparedStatement arcep = c.prepareStatement("""
-                     INSERT INTO arcep_commune (arcep_code, insee, vintage, name, department_code, epci_siren, logements,
-                         etablissements, very_dense, l3313_operator, private_intention, rural, mountain, building_operator)
-                     VALUES (?, ?, '2018T1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-             Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            List<CSVRecord> rows = CSVFormat.DEFAULT.parse(in).getRecords();
-            for (CSVRecord r : rows.subList(5, rows.size())) {
-                String code = r.get(0).trim();
-                String insee = code;
-                while (!current.contains(insee) && mergedInto.containsKey(insee)) {
-                    insee = mergedInto.get(insee);
-                }
-                assertThat(current).as("Arcep commune %s joins a current commune", code).contains(insee);
-                boolean veryDense = flag(r.get(7));
-                String l3313 = text(r.get(8));
-                String intention = text(r.get(9));
-                arcep.setString(1, code);
-                arcep.setString(2, insee);
-                arcep.setString(3, r.get(1).trim());
-                arcep.setString(4, r.get(3).trim());
-                arcep.setString(5, text(r.get(4)));
-                arcep.setInt(6, count(r.get(5)));
-                arcep.setInt(7, count(r.get(6)));
-                arcep.setBoolean(8, veryDense);
-                arcep.setString(9, l3313);
-                arcep.setString(10, intention);
-                arcep.setBoolean(11, flag(r.get(10)));
-                arcep.setBoolean(12, flag(r.get(11)));
-                arcep.setString(13, text(r.get(12)));
-                arcep.addBatch();
-                // the strongest private claim of the commune's 2018 rows wins
-                String[] kind = veryDense ? new String[]{"VERY_DENSE", text(r.get(12))}
-                        : l3313 != null ? new String[]{"PRIVATE_L3313", l3313}
-                        : intention != null ? new String[]{"PRIVATE_INTENTION", null} : null;
-                if (kind != null && rank(kind) > rank(perimeter.get(insee))) {
-                    perimeter.put(insee, kind);
-                }
-            }
-            arcep.executeBatch();
-            try (PreparedStatement p = c.prepareStatement("""
-                    INSERT INTO commune_perimeter (insee, kind, operator_code, valid_from, source)
-                    VALUES (?, ?, ?, DATE '2011-04-27', 'ARCEP')""")) {
-                for (Map.Entry<String, String[]> e : perimeter.entrySet()) {
-                    p.setString(1, e.getKey());
-                    p.setString(2, e.getValue()[0]);
-                    p.setString(3, e.getValue()[1]);
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-        }
+        Path dir = data.resolve("ftth-arcep");
+        assertThat(Files.isDirectory(dir)).as("real data not available: " + dir).isTrue();
+        // the real import, as ./run.sh runs it: public perimeter and figures per commune
+        Result arcep = run(projectRoot.resolve("import-scripts/import-arcep.sh"), springEnv(),
+                "--dir", dir, "--movements", movements);
+        assertThat(arcep.exitCode()).as(arcep.output()).isZero();
         OwnerDatabase owner = new OwnerDatabase(dbUrl, user, password);
         jdbc = owner.jdbc();
         new DemoGenerator(owner).generate(SETTINGS);
-    }
-
-    private static int rank(String[] kind) {
-        return kind == null ? 0 : switch (kind[0]) {
-            case "VERY_DENSE" -> 3;
-            case "PRIVATE_L3313" -> 2;
-            default -> 1;
-        };
-    }
-
-    /** Old code → new code of the communes merged since COG 2018 (INSEE movements, commune to commune). */
-    private static Map<String, String> mergers() throws Exception {
-        Map<String, String> into = new HashMap<>();
-        try (Reader in = Files.newBufferedReader(movements, StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
-                if (r.get("TYPECOM_AV").equals("COM") && r.get("TYPECOM_AP").equals("COM")
-                        && !r.get("COM_AV").equals(r.get("COM_AP"))) {
-                    into.put(r.get("COM_AV"), r.get("COM_AP"));
-                }
-            }
-        }
-        return into;
-    }
-
-    /** " 121\u00a0335    " → 121335; "-" → 0. */
-    private static int count(String cell) {
-        String digits = cell.replace("\u00a0", "").trim();
-        return digits.equals("-") || digits.isEmpty() ? 0 : Integer.parseInt(digits);
-    }
-
-    private static String text(String cell) {
-        String t = cell.trim();
-        return t.equals("-") || t.isEmpty() ? null : t;
-    }
-
-    private static boolean flag(String cell) {
-        return text(cell) != null;
     }
 
     private static double number(String sql) {

@@ -60,6 +60,14 @@ class ProgressReportTest extends DemoDatabaseTest {
             assertThat(valueNextTo(summary, "Construites")).isEqualTo(builtOn("2021-01-01", "true"));
             assertThat(valueNextTo(summary, "Abonnées")).isEqualTo(count(
                     "SELECT count(DISTINCT premise_id) FROM premise_event WHERE field = 'subscription' AND effective_on <= DATE '2021-01-01'"));
+            // it says what it counts: the public programme, not the private towns
+            String field = null;
+            for (Row row : summary) {
+                if (row.getCell(0) != null && "Champ".equals(row.getCell(0).getStringCellValue())) {
+                    field = row.getCell(1).getStringCellValue();
+                }
+            }
+            assertThat(field).startsWith("Programme public").contains("initiative privée");
             double takeUp = valueNextTo(summary, "Taux de pénétration");
             assertThat(takeUp).isBetween(0.39, 0.47);
             // a native chart on the summary sheet

@@ -52,7 +52,7 @@ public abstract class TerritoryImportFixture {
     protected static String dbUrl;
     static boolean dbCreated;
 
-    static Path projectRoot;
+    protected static Path projectRoot;
     static Path script;
     protected static Path data;
     static Path communes;
@@ -140,7 +140,7 @@ public abstract class TerritoryImportFixture {
     }
 
     /** Runs an import script from the project root; stdout and stderr together. */
-    static Result run(Path script, Map<String, String> env, Object... args) throws IOException, InterruptedException {
+    protected static Result run(Path script, Map<String, String> env, Object... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         for (Object a : args) {
             command.add(a.toString());
@@ -165,7 +165,7 @@ public abstract class TerritoryImportFixture {
     }
 
     /** Connection the way the application gets it. */
-    static Map<String, String> springEnv() {
+    protected static Map<String, String> springEnv() {
         return Map.of("SPRING_DATASOURCE_URL", dbUrl, "SPRING_DATASOURCE_USERNAME", user,
                 "SPRING_DATASOURCE_PASSWORD", password);
     }
