@@ -3,19 +3,19 @@
 -- coefficients of EligibilityProperties: attenuation by gauge sections + 1.5 dB, the arrêté's
 -- brackets, VDSL2 where allowed (its brackets end below 22 dB), copper-fed equipment capped at
 -- 2 Mbit/s, classes by the midpoint of each bracket's range (the typical speed); fibre windows from
--- the premises' histories. Written to a table like the real thing. It computes today's offers only,
+-- the buildings' histories; one row per building, as the recompute writes. Written to a table like the real thing. It computes today's offers only,
 -- not the earlier ones (before VDSL2, while fed by copper) that the recompute also writes.
 DROP TABLE IF EXISTS eligibility_floor;
 CREATE TABLE eligibility_floor AS
 WITH windows AS (
-    SELECT premise_id,
+    SELECT building_id,
            min(effective_on) FILTER (WHERE new_value IN ('DEPLOYE', 'RACCORDABLE_DEMANDE')) AS first_in,
            max(effective_on) FILTER (WHERE new_value IN ('DEPLOYE', 'RACCORDABLE_DEMANDE')) AS last_in,
            max(effective_on) FILTER (WHERE old_value IN ('DEPLOYE', 'RACCORDABLE_DEMANDE')
                                      AND new_value NOT IN ('DEPLOYE', 'RACCORDABLE_DEMANDE')) AS last_out
-    FROM premise_event
+    FROM building_event
     WHERE field = 'state' AND (new_value IN ('DEPLOYE', 'RACCORDABLE_DEMANDE') OR old_value IN ('DEPLOYE', 'RACCORDABLE_DEMANDE'))
-    GROUP BY premise_id
+    GROUP BY building_id
 ), cabinet AS (
     SELECT DISTINCT ON (o.sub_distributor_id) o.sub_distributor_id, o.id, cab.geom, cab.vdsl2, cab.backhaul
     FROM upgrade_operation o JOIN exchange cab ON cab.id = o.cabinet_id
@@ -26,11 +26,11 @@ WITH windows AS (
            ex.id AS exchange_id, ST_Distance(p.geom, ex.geom) * 1.4 AS ex_m, ex.vdsl2 AS ex_vdsl2,
            ex.backhaul = 'COPPER' AS ex_copper,
            c.id AS op_id, ST_Distance(p.geom, c.geom) * 1.4 AS cab_m, c.vdsl2 AS cab_vdsl2, c.backhaul = 'COPPER' AS cab_copper
-    FROM premise p
+    FROM building p
     JOIN sub_distributor sr ON sr.id = p.sub_distributor_id
     JOIN exchange ex ON ex.id = sr.exchange_id
     LEFT JOIN cabinet c ON c.sub_distributor_id = sr.id
-    LEFT JOIN windows w ON w.premise_id = p.id
+    LEFT JOIN windows w ON w.building_id = p.id
 ), att AS (
     SELECT l.*,
            1.5 + least(ex_m / 1000, 1) * 15 + greatest(least(ex_m / 1000, 3) - 1, 0) * 12.4 + greatest(ex_m / 1000 - 3, 0) * 10.3 AS ex_db,
@@ -54,7 +54,7 @@ WITH windows AS (
                 WHEN cab_db <= 65 THEN 2.625 ELSE 1 END AS cab_typical
     FROM att a
 )
-SELECT id AS premise_id,
+SELECT id AS building_id,
        CASE WHEN commercial_opening_date IS NOT NULL AND first_in IS NOT NULL
             THEN greatest(CASE WHEN last_out IS NULL THEN first_in ELSE last_in END, commercial_opening_date) END AS fibre_from,
        CASE WHEN last_out > last_in THEN last_out END AS fibre_until,

@@ -29,6 +29,7 @@ if [[ "$premises" == 0 ]]; then
   app --thd.demo.load=true --thd.demo.scale=1.0 --thd.eligibility.on-start=none >/dev/null
   premises=$(psql -tAc "SELECT count(*) FROM premise")
 fi
+buildings=$(psql -tAc "SELECT count(*) FROM building")
 echo "Préchauffage (graphe routier en cache)…"
 app --thd.eligibility.on-start=always | grep -E 'Graphe routier' | sed 's/.*: //'
 
@@ -50,7 +51,7 @@ floor=$(bench_median </tmp/thd-floor)
 ratio=$(echo "scale=2; $ours / $floor" | bc | xargs printf "%.2f")
 routed=$(psql -tAc "SELECT round(100.0 * count(*) FILTER (WHERE exchange_routed) / count(*), 2) FROM eligibility")
 table=$(cat <<MD
-Command: \`bench/eligibility.sh $db $runs\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(bench_versions), $premises premises, JVM \`-Xmx6g\`.
+Command: \`bench/eligibility.sh $db $runs\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(bench_versions), $premises lines in $buildings buildings, JVM \`-Xmx6g\`.
 
 | measure (median of $runs) | seconds |
 |---|---:|
@@ -58,7 +59,7 @@ Command: \`bench/eligibility.sh $db $runs\` — $(date -u +%Y-%m-%d), $(nproc) c
 | floor: one SQL statement, straight-line distances, same classification, table written | $floor |
 | **ratio recompute / floor** | **$ratio** |
 
-Premises measured along the roads: $routed % (the rest: straight line × detour factor, flagged).
+Buildings measured along the roads: $routed % (the rest: straight line × detour factor, flagged).
 Steps of the last run: $(tail -1 /tmp/thd-elig-steps).
 Runs (s): $(paste -sd' ' /tmp/thd-elig); floor runs (s): $(paste -sd' ' /tmp/thd-floor).
 MD

@@ -56,8 +56,12 @@ events=$(psql -tAc "SELECT (SELECT count(*) FROM building_event) + (SELECT count
 
 # the floor: the same rows, loaded by psql \copy into the same schema, same index/FK rebuild
 tables=(building premise building_event premise_event)
+declare -A columns
 for t in "${tables[@]}"; do
-  psql -qc "\copy (SELECT * FROM $t) TO '$work/$t.csv' (FORMAT csv)"
+  # the stored columns only (building.lines is generated)
+  columns[$t]=$(psql -tAc "SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute
+                           WHERE attrelid = '$t'::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''")
+  psql -qc "\copy (SELECT ${columns[$t]} FROM $t) TO '$work/$t.csv' (FORMAT csv)"
 done
 psql -qc "\copy (SELECT * FROM pm_zone) TO '$work/pm.csv' (FORMAT csv)"
 pg_dump --data-only --table='(department|epci|commune|dataset_info|contractor|contract|phase|tranche|deployment_zone|operator|import_batch|exchange|sub_distributor|upgrade_operation|commune_perimeter|arcep_commune|arcep_epci|arcep_deployment)' \
@@ -85,7 +89,7 @@ FROM pg_constraint WHERE conrelid IN ($in_list) AND contype = 'f';
 SQL
   t0=$(now)
   { echo "BEGIN;"; cat "$work/drop.sql"
-    for t in "${tables[@]}"; do echo "\\copy $t FROM '$work/$t.csv' (FORMAT csv)"; done
+    for t in "${tables[@]}"; do echo "\\copy $t (${columns[$t]}) FROM '$work/$t.csv' (FORMAT csv)"; done
     cat "$work/rebuild.sql"; echo "COMMIT;"; } | psql -q -v ON_ERROR_STOP=1
   t1=$(now)
   echo "$t1 - $t0" | bc >>"$work/floor"

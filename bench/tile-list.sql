@@ -1,5 +1,5 @@
 -- A fixed list of tiles covering Brittany from z6 to z18: every tile over the territory's extent
--- up to z9, then at each zoom the tiles of premises taken at a fixed stride (dense towns and
+-- up to z9, then at each zoom the tiles of buildings taken at a fixed stride (dense towns and
 -- countryside alike), for every layer that draws at that zoom. Deterministic for a given data set.
 WITH ext AS (
     SELECT ST_Transform(ST_SetSRID(ST_Extent(geom), 2154), 3857) AS e FROM department
@@ -10,7 +10,7 @@ low AS (
     LATERAL generate_series(floor((w - ST_YMax(e)) / (2 * w) * 2 ^ z)::int, floor((w - ST_YMin(e)) / (2 * w) * 2 ^ z)::int) y
 ),
 sampled AS (
-    SELECT ST_Transform(geom, 3857) AS g FROM premise WHERE id % 9973 = 1
+    SELECT ST_Transform(geom, 3857) AS g FROM building WHERE id % 9973 = 1
 ),
 high AS (
     SELECT DISTINCT z, floor((ST_X(g) + w) / (2 * w) * 2 ^ z)::int AS x, floor((w - ST_Y(g)) / (2 * w) * 2 ^ z)::int AS y
@@ -18,6 +18,6 @@ high AS (
 ),
 tiles AS (SELECT * FROM low UNION SELECT * FROM high)
 SELECT l || '/' || z || '/' || x || '/' || y
-FROM tiles, unnest(ARRAY['premises', 'communes', 'zones', 'exchanges', 'ruhd', 'departments']) l
+FROM tiles, unnest(ARRAY['buildings', 'communes', 'zones', 'exchanges', 'ruhd', 'departments']) l
 WHERE NOT (l IN ('departments') AND z > 12)
 ORDER BY z, l, x, y;

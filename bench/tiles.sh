@@ -44,7 +44,7 @@ p99=$(echo "$load" | grep -E '^ +99%' | awk '{print $2}')
 all=$(echo "$out" | grep '^ALL')
 heavy=$(echo "$out" | grep '^HEAVY' || echo "HEAVY none")
 table=$(cat <<MD
-Command: \`bench/tiles.sh $db\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(bench_versions), $(psql -tAc "SELECT count(*) FROM premise") premises; $tiles tiles (z6–z18, all layers), second of two sequential passes.
+Command: \`bench/tiles.sh $db\` — $(date -u +%Y-%m-%d), $(nproc) cores, $(bench_versions), $(psql -tAc "SELECT count(*) FROM premise") lines in $(psql -tAc "SELECT count(*) FROM building") buildings; $tiles tiles (z6–z18, all layers), second of two sequential passes.
 
 $(echo "$out" | grep '^|')
 
