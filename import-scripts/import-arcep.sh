@@ -160,7 +160,7 @@ if ! state=$(pg -At -f "$SQL_DIR/00-check-database.sql" 2>&1); then
 fi
 case $state in
     ok) ;;
-    no-schema) die "la base $DB_LABEL n'a pas le schéma de l'observatoire (migrations V16 et V20) : appliquez d'abord les migrations Flyway (démarrage de l'application)" ;;
+    no-schema) die "la base $DB_LABEL n'a pas le schéma de l'observatoire (migrations V16 et V19) : appliquez d'abord les migrations Flyway (démarrage de l'application)" ;;
     no-communes) die "la base $DB_LABEL n'a pas de communes : importez d'abord le territoire (import-territory.sh)" ;;
     *) die "réponse inattendue de la base $DB_LABEL : $state" ;;
 esac

@@ -9,7 +9,7 @@ LOCK TABLE arcep_commune, arcep_epci, arcep_deployment, commune_perimeter IN SHA
 
 CREATE TEMP TABLE territory_department AS SELECT DISTINCT department_code AS code FROM commune;
 
--- Commune rows kept: those of the territory's departments (the others are counted, 80-report.sql).
+-- Commune rows kept: those of the territory's departments (the others are counted, 80-trace.sql).
 CREATE TEMP TABLE kept_info AS
 SELECT * FROM src_info
 WHERE code IS NOT NULL AND pg_temp.department_of(code) IN (SELECT code FROM territory_department);

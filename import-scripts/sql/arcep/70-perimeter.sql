@@ -28,7 +28,7 @@ FROM kind_weight
 ORDER BY insee, weight DESC,
          array_position(ARRAY['PUBLIC', 'PRIVATE_INTENTION', 'PRIVATE_L3313', 'VERY_DENSE'], kind);
 
--- communes made of parts of different perimeters (or operators): reported by 80-report.sql
+-- communes made of parts of different perimeters (or operators): reported by 80-trace.sql
 CREATE TEMP TABLE mixed_perimeter AS
 SELECT d.insee, d.kind, d.operator_code,
        string_agg(p.arcep_code || ' ' || p.name || ' ' || p.kind || coalesce(' ' || p.operator_code, '')

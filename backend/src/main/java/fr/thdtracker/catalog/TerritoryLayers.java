@@ -22,7 +22,7 @@ final class TerritoryLayers {
     private static final String COMMUNE_PERIMETER =
             "LEFT JOIN thd_commune_perimeter(current_date) pr ON pr.insee = t.insee";
 
-    /** The Arcep observatory per current commune (V20), absent until import-arcep.sh has run. */
+    /** The Arcep observatory per current commune (V19), absent until import-arcep.sh has run. */
     private static final String COMMUNE_ARCEP = "LEFT JOIN arcep_commune_figures af ON af.insee = t.insee";
 
     /** Lines and deployed lines per zone, summed from the buildings of their PM areas. */

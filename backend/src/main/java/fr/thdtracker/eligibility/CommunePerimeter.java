@@ -1,7 +1,7 @@
 package fr.thdtracker.eligibility;
 
 /**
- * A commune's perimeter on the answer's date (V16's thd_commune_perimeter, V20's labels): outside
+ * A commune's perimeter on the answer's date (V16's thd_commune_perimeter, V19's labels): outside
  * the public programme ({@code publicProgramme} false) a resident's fibre comes from the private
  * operator named, not from the public network.
  */

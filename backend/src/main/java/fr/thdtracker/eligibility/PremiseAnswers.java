@@ -62,7 +62,8 @@ class PremiseAnswers {
     /** FTTH from its PM; in a private town (no PM area of ours) from the private operator's network. */
     private PremiseEligibility.Offer ftth(PremiseRow row) {
         SpeedModel.Offer ftth = model.ftth();
-        PremiseEligibility.ServedBy servedBy = row.pmCode() == null && row.perimeter().operatorCode() != null
+        // outside the public programme (a private intention may name no operator) it is never "our" PM
+        PremiseEligibility.ServedBy servedBy = row.pmCode() == null && !row.perimeter().publicProgramme()
                 ? new PremiseEligibility.ServedBy("PRIVATE_NETWORK", row.perimeter().operatorCode(),
                 row.perimeter().operatorName())
                 : new PremiseEligibility.ServedBy("PM", row.pmCode(), null);

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The Arcep observatory as imported (arcep_commune, arcep_epci, arcep_deployment; V20's views and
+ * The Arcep observatory as imported (arcep_commune, arcep_epci, arcep_deployment; V19's views and
  * coverage rule), per commune and per EPCI or department.
  */
 @Repository

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The perimeter's rows (commune_perimeter) and the communes they belong to. The perimeter on a day
- * is V16's thd_commune_perimeter (public when no row holds); its labels are V20's functions.
+ * is V16's thd_commune_perimeter (public when no row holds); its labels are V19's functions.
  */
 @Repository
 class PerimeterRepository {

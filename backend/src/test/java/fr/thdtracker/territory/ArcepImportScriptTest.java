@@ -172,7 +172,7 @@ class ArcepImportScriptTest extends TerritoryImportFixture {
                 WHERE e.level = 'EPCI' AND coalesce(s.n, 0) <> e.connectable GROUP BY e.code"""))
                 .containsExactly("244400610");
 
-        // Arcep's coverage class of connectable ÷ (logements + établissements) is V20's rule, for every
+        // Arcep's coverage class of connectable ÷ (logements + établissements) is V19's rule, for every
         // class the files publish (communes, EPCI, departments): what merged communes get computed
         assertThat(queryLong("""
                 SELECT count(*) FROM arcep_deployment d JOIN arcep_commune a ON a.arcep_code = d.code

@@ -18,7 +18,7 @@ export const NUMBERS_MAX = 500;
 // Deepest tile zoom we ask for, per layer; deeper views over-zoom these tiles. Admin boundaries
 // gain nothing past 12–14; premises go further so that a tile the server had to cap (dense town
 // centres) can still be split by zooming in.
-export const TILE_MAX_ZOOM = { departments: 12, communes: 14, zones: 14, premises: 18, buildings: 18, exchanges: 14, ruhd: 14 };
+export const TILE_MAX_ZOOM = { departments: 12, communes: 14, zones: 14, buildings: 18, exchanges: 14, ruhd: 14 };
 // Truncated tiles remembered for the notice; past this the oldest are forgotten.
 export const TRUNCATED_MAX = 2000;
 export const BRITTANY_LONLAT = [-5.2, 47.25, -1.0, 48.95];

@@ -37,14 +37,16 @@ function tileLoadFunction(name) {
   };
 }
 
-function tileSource(name, options) {
+// name: the server's tile layer; mapLayer: the map's layer it feeds, when its name differs (the
+// map's "premises" points are the server's "buildings"), which the tile counters and notices key on.
+function tileSource(name, options, mapLayer = name) {
   return new ol.source.VectorTile(Object.assign({
     format: new ol.format.MVT({ layers: [name] }),
     url: 'tiles/' + name + '/{z}/{x}/{y}.mvt',
     // 256-pixel tiles, so that tile z equals the view zoom: the server's "points from zoom 15"
     // and our "premises from level 15" then mean the same thing.
     tileGrid: ol.tilegrid.createXYZ({ tileSize: 256, maxZoom: TILE_MAX_ZOOM[name] }),
-    tileLoadFunction: tileLoadFunction(name),
+    tileLoadFunction: tileLoadFunction(mapLayer),
     wrapX: false
   }, options));
 }
@@ -72,7 +74,7 @@ export function buildLayers() {
   layers.communes = tileLayer('communes', tileSource('communes', { overlaps: false }), communeStyle);
   layers.zones = tileLayer('zones', tileSource('zones'), zoneStyle);
   // below level 10 the commune colours already tell the story: premises circles would only clutter it
-  layers.premises = tileLayer('premises', tileSource('buildings'), premiseStyle,
+  layers.premises = tileLayer('premises', tileSource('buildings', {}, 'premises'), premiseStyle,
     { minZoom: PREMISES_MIN_ZOOM - 0.001 });
   // OpenLayers shows a layer when zoom > minZoom (exclusive): a hair below the minimum makes that level itself show.
   layers.exchanges = tileLayer('exchanges', tileSource('exchanges'), exchangeStyle,

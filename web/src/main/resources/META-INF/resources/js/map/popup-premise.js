@@ -96,6 +96,12 @@ function perimeterNotice(perimeter) {
   return text ? el('p', { class: 'perimeter-notice', text }) : null;
 }
 
+/** "Immeuble · 20 logement(s), 2 local(aux) professionnel(s)": the lines the building holds. */
+export function buildingText(b) {
+  if (!b || b.lines == null) return null;
+  return t('building.lines', { type: label('building.', b.type), dwellings: b.dwellings, business: b.businessPremises });
+}
+
 /** "Phase 1 — Tranche 1", without repeating a name that is the same for both. */
 export function programmeText(p) {
   return [p.phaseName || p.phase, p.trancheName || p.tranche]
@@ -111,7 +117,8 @@ export function renderPremise(a) {
     ...[].concat(fibreStatus(a)),
     bestBlock(a.best),
     a.copper ? copperBlock(a.copper, !!a.best && a.best.technology === a.copper.technology) : null,
-    dl([['f.programme', programmeText(a.programme || {})], ['f.state', label('state.', a.state)]]),
+    dl([['f.building', buildingText(a.building)], ['f.programme', programmeText(a.programme || {})],
+      ['f.state', label('state.', a.state)]]),
     popupFooter(a.asOf || app.asOf, a.dataRefreshDate || (data.info && data.info.refreshDate))
   ];
 }
