@@ -21,7 +21,7 @@ final class BuildingLayer {
 
     static final Layer BUILDINGS = Layer.named("buildings")
             .titles("Immeubles et pavillons", "Buildings")
-            .description("Immeubles et pavillons du programme (identifiant IMB) avec leur état IPE et leurs lignes (paginé)")
+            .description("Immeubles et pavillons du territoire (identifiant IMB) avec leur état IPE et leurs lignes (paginé)")
             .from("building t")
             .attributes(
                     in("id", "t.id", TILES, GEOJSON),

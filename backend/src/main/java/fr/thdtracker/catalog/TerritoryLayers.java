@@ -100,7 +100,7 @@ final class TerritoryLayers {
 
     /**
      * The PM areas (zones arrière de point de mutualisation): internal planning geometry, for
-     * signed-in users only. Their dwellings are counted per area through the premise_pm_zone index
+     * signed-in users only. Their dwellings are counted per area through the building_pm_zone_idx index
      * (a correlated count, so a tile only counts the areas it shows).
      */
     static final Layer PM_AREAS = Layer.named("pm-areas")

@@ -48,7 +48,7 @@ class OgcController {
     static final MediaType OPENAPI = MediaType.parseMediaType("application/vnd.oai.openapi+json;version=3.0");
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 10_000;
-    /** Past the largest collection (the premises of the whole region, 1.9 million): nothing to page to. */
+    /** Past the largest collection (the buildings of the whole region, 0.8 million at full scale): nothing to page to. */
     static final int MAX_OFFSET = 10_000_000;
     static final int MAX_FEATURE_ID = 100;
     static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
