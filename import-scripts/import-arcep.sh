@@ -83,35 +83,18 @@ EOF
 # ---------------------------------------------------------------------------------------------
 declare -A PATH_OF=()
 DIR='' MOVEMENTS='' HAS_MOVEMENTS=false PERIMETER_FROM=$DEFAULT_PERIMETER_FROM SOURCE=$DEFAULT_SOURCE
-while (($#)); do
-    opt=$1
-    case $opt in
-        -h | --help)
-            usage
-            exit 0
-            ;;
-        --*=*)
-            val=${opt#*=}
-            opt=${opt%%=*}
-            shift
-            ;;
-        --*)
-            (($# >= 2)) || usage_error "option $opt : valeur manquante"
-            val=$2
-            shift 2
-            ;;
-        *) usage_error "argument inattendu : $opt" ;;
-    esac
-    case $opt in
-        --dir) DIR=$val ;;
-        --movements) MOVEMENTS=$val HAS_MOVEMENTS=true ;;
-        --perimeter-from) PERIMETER_FROM=$val ;;
-        --source) SOURCE=$val ;;
+set_option() {
+    case $1 in
+        --dir) DIR=$2 ;;
+        --movements) MOVEMENTS=$2 HAS_MOVEMENTS=true ;;
+        --perimeter-from) PERIMETER_FROM=$2 ;;
+        --source) SOURCE=$2 ;;
         --communes-info | --communes-deployment | --epci-info | --epci-deployment | --departments-deployment)
-            PATH_OF[${opt#--}]=$val ;;
-        *) usage_error "option inconnue : $opt" ;;
+            PATH_OF[${1#--}]=$2 ;;
+        *) usage_error "option inconnue : $1" ;;
     esac
-done
+}
+parse_options "$@"
 [[ -n $SOURCE ]] || usage_error "--source ne peut pas être vide"
 # a real day, from the first AMII (2010) to today: the rows of commune_perimeter start there
 if ! [[ $PERIMETER_FROM =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] ||

@@ -88,35 +88,18 @@ EOF
 COMMUNES='' POPULATIONS='' MOVEMENTS='' EPCI='' DEPARTMENTS='' SOURCE=$DEFAULT_SOURCE
 HAS_MOVEMENTS=false HAS_EPCI=false HAS_DEPARTMENTS=false
 
-while (($#)); do
-    opt=$1
-    case $opt in
-        -h | --help)
-            usage
-            exit 0
-            ;;
-        --*=*)
-            val=${opt#*=}
-            opt=${opt%%=*}
-            shift
-            ;;
-        --*)
-            (($# >= 2)) || usage_error "option $opt : valeur manquante"
-            val=$2
-            shift 2
-            ;;
-        *) usage_error "argument inattendu : $opt" ;;
+set_option() {
+    case $1 in
+        --communes) COMMUNES=$2 ;;
+        --populations) POPULATIONS=$2 ;;
+        --movements) MOVEMENTS=$2 HAS_MOVEMENTS=true ;;
+        --epci) EPCI=$2 HAS_EPCI=true ;;
+        --departments) DEPARTMENTS=$2 HAS_DEPARTMENTS=true ;;
+        --source) SOURCE=$2 ;;
+        *) usage_error "option inconnue : $1" ;;
     esac
-    case $opt in
-        --communes) COMMUNES=$val ;;
-        --populations) POPULATIONS=$val ;;
-        --movements) MOVEMENTS=$val HAS_MOVEMENTS=true ;;
-        --epci) EPCI=$val HAS_EPCI=true ;;
-        --departments) DEPARTMENTS=$val HAS_DEPARTMENTS=true ;;
-        --source) SOURCE=$val ;;
-        *) usage_error "option inconnue : $opt" ;;
-    esac
-done
+}
+parse_options "$@"
 [[ -n $COMMUNES ]] || usage_error "--communes est obligatoire"
 [[ -n $POPULATIONS ]] || usage_error "--populations est obligatoire"
 [[ -n $SOURCE ]] || usage_error "--source ne peut pas être vide"

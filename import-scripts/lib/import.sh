@@ -1,7 +1,7 @@
 # Shared by the import scripts (import-territory.sh, import-arcep.sh): messages, file checks, the
 # database connection, psql with the staging schema, and the loads of GDAL's CSV driver.
 # Sourced, not run. The script sets PROG, STAGING and WORKDIR (after thd_import_connect) and
-# defines usage(); nothing here builds SQL: values reach psql as variables (-v name=value).
+# defines usage() and set_option(); nothing here builds SQL: values reach psql as variables (-v name=value).
 
 THD_IMPORT_LIB_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 THD_COMMON_SQL="$(cd "$THD_IMPORT_LIB_DIR/../sql/common" && pwd)"
@@ -18,6 +18,33 @@ usage_error() {
     err "$*"
     usage >&2
     exit 2
+}
+
+# Reads the command line: --name VALUE or --name=VALUE, -h/--help; each option goes to the script's
+# own set_option NAME VALUE (which says usage_error for an unknown one).
+parse_options() {
+    local opt val
+    while (($#)); do
+        opt=$1
+        case $opt in
+            -h | --help)
+                usage
+                exit 0
+                ;;
+            --*=*)
+                val=${opt#*=}
+                opt=${opt%%=*}
+                shift
+                ;;
+            --*)
+                (($# >= 2)) || usage_error "option $opt : valeur manquante"
+                val=$2
+                shift 2
+                ;;
+            *) usage_error "argument inattendu : $opt" ;;
+        esac
+        set_option "$opt" "$val"
+    done
 }
 
 require_tools() { # outil…
