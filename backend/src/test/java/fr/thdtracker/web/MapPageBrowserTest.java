@@ -143,14 +143,17 @@ class MapPageBrowserTest extends DemoDatabaseTest {
                 + "i.dispatchEvent(new Event('input', {bubbles: true}));");
         By options = By.cssSelector("#search-suggestions [role=option]");
         wait.until(d -> !d.findElements(options).isEmpty());
-        List<String> streets = driver.findElements(options).stream().map(WebElement::getText).toList();
+        List<String> streets = optionTexts();
         assertThat(streets).allSatisfy(label -> assertThat(label).contains(commune));
         assertThat(streets.get(0)).startsWith(street + ", " + commune);
         driver.findElements(options).get(0).click();
 
         String wanted = target.get("street_number") + " " + street + ", " + commune;
-        wait.until(d -> d.findElements(options).stream().anyMatch(o -> o.getText().startsWith(wanted)));
-        assertThat(driver.findElements(options)).allSatisfy(o -> assertThat(o.getText()).matches("(?s)\\d.*"));
+        // the street list is replaced by the numbers: read the options at once (never an element the
+        // replacement may have removed in between), until only numbers are offered
+        wait.until(d -> optionTexts().stream().anyMatch(o -> o.startsWith(wanted))
+                && optionTexts().stream().allMatch(o -> o.matches("(?s)\\d.*")));
+        assertThat(optionTexts()).allSatisfy(o -> assertThat(o).matches("(?s)\\d.*"));
         screenshot("map-search-numbers.png");
         driver.findElements(options).stream().filter(o -> o.getText().startsWith(wanted)).findFirst().orElseThrow().click();
         wait.until(d -> d.findElement(By.id("popup")).isDisplayed()
@@ -160,6 +163,13 @@ class MapPageBrowserTest extends DemoDatabaseTest {
                 .param("id", shown.longValue()).query().singleRow();
         assertThat(shownRow.get("street_name")).isEqualTo(street);
         assertThat(shownRow.get("street_number")).isEqualTo(target.get("street_number"));
+    }
+
+    /** The texts of the search suggestions, read in one script (the list may be re-rendered meanwhile). */
+    @SuppressWarnings("unchecked")
+    private List<String> optionTexts() {
+        return (List<String>) js("return Array.from(document.querySelectorAll('#search-suggestions [role=option]'))"
+                + ".map(o => o.innerText);");
     }
 
     @Test
