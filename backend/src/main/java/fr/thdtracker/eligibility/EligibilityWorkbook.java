@@ -20,14 +20,15 @@ import fr.thdtracker.common.WorkbookStyles;
 /**
  * The eligibility report for elected officials: per commune of the scope, premises by speed
  * threshold (Arcep's cumulative ≥ 3 … ≥ 1000 Mbit/s) and by best technology, and the share open
- * to fibre, on a date.
+ * to fibre, on a date; and the commune's perimeter, so that a private-initiative town (its fibre
+ * built by a private operator, outside the public programme) is read as such.
  */
 @Component
 class EligibilityWorkbook {
 
     private static final String[] HEADERS = {"INSEE", "Commune", "Locaux", "≥ 3 Mbit/s", "≥ 8 Mbit/s",
             "≥ 30 Mbit/s", "≥ 100 Mbit/s", "≥ 1 Gbit/s", "Inéligibles", "Fibre (FTTH)", "Cuivre ≥ 30 Mbit/s",
-            "Cuivre 8–30 Mbit/s", "Autres", "Part ouverte à la fibre"};
+            "Cuivre 8–30 Mbit/s", "Autres", "Part ouverte à la fibre", "Périmètre"};
 
     private final AreaAnswers areas;
     private final EligibilityRepository repository;
@@ -74,6 +75,9 @@ class EligibilityWorkbook {
                 }
                 row.createCell(13).setCellValue(area.fibreOpenShare());
                 row.getCell(13).setCellStyle(percent);
+                CommunePerimeter perimeter = area.perimeter();
+                row.createCell(14).setCellValue(perimeter == null || perimeter.label() == null ? "" : perimeter.label()
+                        + (perimeter.publicProgramme() ? "" : ", hors programme public"));
             }
             sheet.createFreezePane(2, 2);
             sheet.setAutoFilter(new CellRangeAddress(1, Math.max(1, r - 1), 0, HEADERS.length - 1));

@@ -45,7 +45,21 @@ class EligibilityReportTest extends DemoDatabaseTest {
                     sumBest += row.getCell(c).getNumericCellValue();
                 }
                 assertThat((long) sumBest).isEqualTo(premises);
+                // the commune's perimeter, as the demo marked it (its own private towns)
+                String kind = jdbc.sql("SELECT kind FROM thd_commune_perimeter(DATE '2021-01-01') WHERE insee = :i")
+                        .param("i", insee).query(String.class).single();
+                assertThat(row.getCell(14).getStringCellValue())
+                        .satisfies(p -> assertThat(p.endsWith("hors programme public")).isEqualTo(!"PUBLIC".equals(kind)));
             }
+            // the private towns are there, and say so
+            long privateRows = 0;
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                privateRows += sheet.getRow(r).getCell(14).getStringCellValue().endsWith("hors programme public") ? 1 : 0;
+            }
+            assertThat(privateRows).isEqualTo(count("""
+                    SELECT count(DISTINCT b.insee) FROM building b JOIN commune c USING (insee)
+                    JOIN thd_commune_perimeter(DATE '2021-01-01') per ON per.insee = b.insee
+                    WHERE c.department_code = '%s' AND per.kind <> 'PUBLIC'""".formatted(department)));
         }
     }
 }

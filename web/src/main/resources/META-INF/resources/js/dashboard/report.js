@@ -4,6 +4,7 @@
  */
 import { fetchJson, postJson } from '../lib/api.js';
 import { $ } from '../lib/dom.js';
+import { t } from './dashboard-i18n.js';
 
 const POLL_MS = 400;
 
@@ -25,7 +26,7 @@ async function poll(id) {
       const link = $('report-link');
       link.href = job.download;
       link.hidden = false;
-      status.textContent = 'Rapport prêt / Report ready';
+      status.textContent = t('report.ready');
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -44,7 +45,7 @@ async function start() {
     const job = await postJson(reportUrl($('report-scope').value, date));
     await poll(job.id);
   } catch (e) {
-    $('report-status').textContent = 'Échec / Failed: ' + e.message;
+    $('report-status').textContent = t('report.failed', { message: e.message });
   } finally {
     button.disabled = false;
   }
