@@ -4,13 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
 import fr.thdtracker.common.BadRequestException;
+import fr.thdtracker.common.InseeCode;
 import fr.thdtracker.common.NotFoundException;
-import fr.thdtracker.common.Problems;
 
 /**
  * Typed addresses: the building they name (with the streets that matched), suggestions while typing,
@@ -24,7 +23,6 @@ class AddressLookup {
     private static final double MIN_STREET_IN_COMMUNE_SCORE = 0.4;
     /** More numbers than any street has: the cap only bounds the answer. */
     static final int MAX_NUMBERS = 500;
-    private static final Pattern INSEE = Pattern.compile("[0-9][0-9AB][0-9]{3}");
 
     /** A commune found in the query: its normalised name as typed, INSEE code and name. */
     private record NamedCommune(String key, String insee, String name) {
@@ -87,10 +85,7 @@ class AddressLookup {
 
     /** The numbers of a chosen street, each with the building at that address. */
     List<AddressSuggestion> numbers(String insee, String street) {
-        if (insee == null || !INSEE.matcher(insee).matches()) {
-            throw new BadRequestException("insee : un code INSEE de commune à 5 caractères, par exemple 22050 (reçu : "
-                    + Problems.quote(insee) + ")");
-        }
+        InseeCode.checked("insee", insee);
         if (street == null || street.isBlank() || street.length() > 200) {
             throw new BadRequestException("street : le nom d'une voie, de 1 à 200 caractères, tel que la suggestion l'a donné");
         }

@@ -3,12 +3,12 @@ package fr.thdtracker.perimeter;
 import java.util.regex.Pattern;
 
 import fr.thdtracker.common.BadRequestException;
+import fr.thdtracker.common.InseeCode;
 import fr.thdtracker.common.Problems;
 
 /** The codes of the routes, checked before any query: INSEE commune, EPCI SIREN, department. */
 final class Codes {
 
-    private static final Pattern INSEE = Pattern.compile("([0-9]{2}|2A|2B)[0-9]{3}");
     private static final Pattern SIREN = Pattern.compile("[0-9]{9}");
     private static final Pattern DEPARTMENT = Pattern.compile("[0-9]{2}|2A|2B|97[1-6]");
     /** The operator codes as the observatory writes them: FRTE, SFR0, FREE-FRTE-SFR0 (at most 5). */
@@ -18,7 +18,7 @@ final class Codes {
     }
 
     static String insee(String value) {
-        return checked("insee", value, INSEE, "un code commune INSEE de 5 caractères (35238, 2A004…)");
+        return InseeCode.checked("insee", value);
     }
 
     static String siren(String value) {
