@@ -6,4 +6,9 @@ package fr.thdtracker.eligibility;
  * operator named, not from the public network.
  */
 record CommunePerimeter(String kind, String operatorCode, String operatorName, String label, boolean publicProgramme) {
+
+    /** Read from thd_commune_perimeter's columns: only the PUBLIC kind is the public programme. */
+    static CommunePerimeter of(String kind, String operatorCode, String operatorName, String label) {
+        return new CommunePerimeter(kind, operatorCode, operatorName, label, "PUBLIC".equals(kind));
+    }
 }

@@ -223,8 +223,8 @@ class EligibilityRepository {
     }
 
     private static CommunePerimeter perimeterOf(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new CommunePerimeter(rs.getString("kind"), rs.getString("operator_code"), rs.getString("operator_name"),
-                rs.getString("label"), "PUBLIC".equals(rs.getString("kind")));
+        return CommunePerimeter.of(rs.getString("kind"), rs.getString("operator_code"), rs.getString("operator_name"),
+                rs.getString("label"));
     }
 
     /** INSEE codes of the communes with premises in the scope. */

@@ -22,9 +22,8 @@ final class PremiseRowMapper {
                 rs.getString("pm_code"), date(rs, "planned_date"), date(rs, "made_available_date"),
                 date(rs, "fibre_from"), date(rs, "fibre_until"), rs.getString("state_on_date"),
                 line(rs, "exchange"), line(rs, "cabinet"), date(rs, "commissioned_on"),
-                new CommunePerimeter(rs.getString("perimeter_kind"), rs.getString("perimeter_operator"),
-                        rs.getString("perimeter_operator_name"), rs.getString("perimeter_label"),
-                        "PUBLIC".equals(rs.getString("perimeter_kind"))));
+                CommunePerimeter.of(rs.getString("perimeter_kind"), rs.getString("perimeter_operator"),
+                        rs.getString("perimeter_operator_name"), rs.getString("perimeter_label")));
     }
 
     /** The exchange_* or cabinet_* columns; null when absent (no recompute yet, or no cabinet). */
