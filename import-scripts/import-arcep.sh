@@ -137,15 +137,12 @@ if $HAS_MOVEMENTS; then check_readable "--movements" "$MOVEMENTS"; fi
 # ---------------------------------------------------------------------------------------------
 thd_import_connect import-arcep
 
-if ! state=$(pg -At -f "$SQL_DIR/00-check-database.sql" 2>&1); then
-    err "$state"
-    die "connexion impossible à PostgreSQL ($DB_LABEL)"
-fi
-case $state in
+read_database_state "$SQL_DIR/00-check-database.sql"
+case $DB_STATE in
     ok) ;;
     no-schema) die "la base $DB_LABEL n'a pas le schéma de l'observatoire (migrations V16 et V19) : appliquez d'abord les migrations Flyway (démarrage de l'application)" ;;
     no-communes) die "la base $DB_LABEL n'a pas de communes : importez d'abord le territoire (import-territory.sh)" ;;
-    *) die "réponse inattendue de la base $DB_LABEL : $state" ;;
+    *) die "réponse inattendue de la base $DB_LABEL : $DB_STATE" ;;
 esac
 log "Base : $DB_LABEL"
 

@@ -146,15 +146,12 @@ if $HAS_DEPARTMENTS; then check_vector "--departments" "$DEPARTMENTS"; fi
 # ---------------------------------------------------------------------------------------------
 thd_import_connect import-territory
 
-if ! state=$(pg -At -f "$SQL_DIR/00-check-database.sql" 2>&1); then
-    err "$state"
-    die "connexion impossible à PostgreSQL ($DB_LABEL)"
-fi
-case $state in
+read_database_state "$SQL_DIR/00-check-database.sql"
+case $DB_STATE in
     ok) ;;
     no-schema) die "la base $DB_LABEL n'a pas le schéma THD Tracker (tables commune, premise…) : appliquez d'abord les migrations Flyway (démarrage de l'application)" ;;
     premises) die "la base $DB_LABEL contient déjà des locaux (table premise) : remplacer les communes sous des locaux existants les casserait. Import du territoire refusé ; il se fait sur une base sans locaux." ;;
-    *) die "réponse inattendue de la base $DB_LABEL : $state" ;;
+    *) die "réponse inattendue de la base $DB_LABEL : $DB_STATE" ;;
 esac
 log "Base : $DB_LABEL"
 

@@ -81,6 +81,15 @@ thd_import_connect() { # nom-d-application
     DB_LABEL="$PGUSER@$PGHOST:$PGPORT/$PGDATABASE"
 }
 
+# Runs the script's database check (a psql file answering one word) into DB_STATE; the import
+# stops there when the server cannot be reached. Called in the script's own shell, so die ends it.
+read_database_state() { # fichier-sql
+    if ! DB_STATE=$(pg -At -f "$1" 2>&1); then
+        err "$DB_STATE"
+        die "connexion impossible à PostgreSQL ($DB_LABEL)"
+    fi
+}
+
 pg() { psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=terse -v staging="$STAGING" "$@"; }
 
 # Runs the transaction's files in one psql --single-transaction; on failure, psql's messages
