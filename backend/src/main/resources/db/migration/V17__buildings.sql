@@ -91,6 +91,27 @@ ALTER TABLE premise_event ENABLE TRIGGER premise_event_append_only;
 ALTER TABLE premise_event DROP CONSTRAINT premise_event_field_check;
 ALTER TABLE premise_event ADD CONSTRAINT premise_event_field_check CHECK (field IN ('subscription'));
 
+-- One function guards every append-only history: the line history's (V4) and the audit trail's
+-- (V14) triggers call it too, with the same message, and their own copies go.
+DROP TRIGGER premise_event_append_only ON premise_event;
+DROP TRIGGER premise_event_no_truncate ON premise_event;
+CREATE TRIGGER premise_event_append_only
+    BEFORE UPDATE OR DELETE ON premise_event
+    FOR EACH ROW EXECUTE FUNCTION history_is_append_only();
+CREATE TRIGGER premise_event_no_truncate
+    BEFORE TRUNCATE ON premise_event
+    FOR EACH STATEMENT EXECUTE FUNCTION history_is_append_only();
+DROP FUNCTION premise_event_is_append_only();
+DROP TRIGGER audit_event_append_only ON audit_event;
+DROP TRIGGER audit_event_no_truncate ON audit_event;
+CREATE TRIGGER audit_event_append_only
+    BEFORE UPDATE OR DELETE ON audit_event
+    FOR EACH ROW EXECUTE FUNCTION history_is_append_only();
+CREATE TRIGGER audit_event_no_truncate
+    BEFORE TRUNCATE ON audit_event
+    FOR EACH STATEMENT EXECUTE FUNCTION history_is_append_only();
+DROP FUNCTION audit_event_is_append_only();
+
 -- The derived tables are emptied (the server refills them at start-up) and keyed on buildings
 -- where a building is what they describe.
 TRUNCATE eligibility, premise_milestone, premise_cell, address_index;
